@@ -1,0 +1,237 @@
+/**
+ * The Sunshift data model. Instants are stored as UTC milliseconds (`timestamp_ms`);
+ * local wall-clock times (a region's working window) are stored as "HH:mm" beside the
+ * IANA zone they belong to, and turned into instants by the domain engine day by day.
+ */
+import { relations } from "drizzle-orm";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const ROLES = ["agent", "lead", "manager"] as const;
+export type Role = (typeof ROLES)[number];
+export const CHANNEL_KINDS = ["voice", "chat", "email", "social"] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+export const ROSTER_STATUSES = ["draft", "published"] as const;
+export const SWAP_KINDS = ["swap", "offer", "drop"] as const;
+export const SWAP_STATUSES = ["pending", "accepted", "approved", "rejected", "cancelled", "expired"] as const;
+
+export interface TemplateBreak {
+  minutes: number;
+  earliestAfterMinutes: number;
+  latestAfterMinutes: number;
+}
+
+/** A single row (id = 1): the organisation's planning settings. */
+export const orgSettings = sqliteTable("org_settings", {
+  id: integer().primaryKey(),
+  name: text().notNull(),
+  timeZone: text().notNull(),
+  intervalMinutes: integer().notNull(),
+  /** ISO weekday the planning week starts on: 1 = Monday … 7 = Sunday. */
+  weekStart: integer().notNull(),
+  currency: text().notNull(),
+});
+
+export const regions = sqliteTable("regions", {
+  id: integer().primaryKey({ autoIncrement: true }),
+  name: text().notNull().unique(),
+  timeZone: text().notNull(),
+  /** Local wall-clock "HH:mm" in `timeZone`; an end before the start wraps past midnight. */
+  windowStart: text().notNull(),
+  windowEnd: text().notNull(),
+  /** ISO weekdays (1 = Monday) the region works, JSON array. */
+  workingDays: text({ mode: "json" }).$type<number[]>().notNull(),
+  hourlyCostCents: integer().notNull(),
+});
+
+export const teams = sqliteTable("teams", {
+  id: integer().primaryKey({ autoIncrement: true }),
+  name: text().notNull().unique(),
+  regionId: integer().notNull().references(() => regions.id),
+  leadId: integer(),
+});
+
+export const people = sqliteTable(
+  "people",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    name: text().notNull(),
+    email: text().notNull(),
+    passwordHash: text().notNull(),
+    role: text({ enum: ROLES }).notNull(),
+    regionId: integer().notNull().references(() => regions.id),
+    /** The person's own zone; null means "the region's zone". */
+    timeZone: text(),
+    teamId: integer().references(() => teams.id),
+    /** Channel keys the person can handle, JSON array. */
+    skills: text({ mode: "json" }).$type<string[]>().notNull(),
+    maxMinutesPerWeek: integer().notNull(),
+    minMinutesPerWeek: integer().notNull(),
+    maxDaysPerWeek: integer().notNull(),
+    minRestMinutes: integer().notNull(),
+    /** Secret for the calendar feed; null until generated. */
+    calendarToken: text(),
+    active: integer({ mode: "boolean" }).notNull().default(true),
+  },
+  (t) => [uniqueIndex("people_email_unique").on(t.email), index("people_team_idx").on(t.teamId)],
+);
+
+export const shiftTemplates = sqliteTable("shift_templates", {
+  id: integer().primaryKey({ autoIncrement: true }),
+  name: text().notNull().unique(),
+  minutes: integer().notNull(),
+  breaks: text({ mode: "json" }).$type<TemplateBreak[]>().notNull(),
+  startStepMinutes: integer(),
+});
+
+/** Which shift templates a person's contract allows. */
+export const personTemplates = sqliteTable(
+  "person_templates",
+  {
+    personId: integer().notNull().references(() => people.id, { onDelete: "cascade" }),
+    templateId: integer().notNull().references(() => shiftTemplates.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.templateId] })],
+);
+
+export const channels = sqliteTable("channels", {
+  key: text().primaryKey(),
+  name: text().notNull(),
+  kind: text({ enum: CHANNEL_KINDS }).notNull(),
+  /** Share of contacts answered within `targetSeconds` (voice, chat). */
+  targetSl: real(),
+  targetSeconds: integer(),
+  targetAsaSeconds: integer(),
+  /** Deferred work (email, social): every item answered within this many minutes. */
+  responseMinutes: integer(),
+  maxOccupancy: real(),
+  shrinkage: real().notNull(),
+  concurrency: integer().notNull().default(1),
+  ahtSeconds: integer().notNull(),
+});
+
+export const contactHistory = sqliteTable(
+  "contact_history",
+  {
+    intervalStart: integer({ mode: "timestamp_ms" }).notNull(),
+    channelKey: text().notNull().references(() => channels.key),
+    contacts: real().notNull(),
+    ahtSeconds: real(),
+  },
+  (t) => [primaryKey({ columns: [t.intervalStart, t.channelKey] })],
+);
+
+/** Agents needed per interval and channel for a planning period (from the forecast). */
+export const requirements = sqliteTable(
+  "requirements",
+  {
+    intervalStart: integer({ mode: "timestamp_ms" }).notNull(),
+    channelKey: text().notNull().references(() => channels.key),
+    intervalMinutes: integer().notNull(),
+    contacts: real().notNull(),
+    ahtSeconds: real().notNull(),
+    agents: integer().notNull(),
+    agentsWithShrinkage: integer().notNull(),
+    serviceLevel: real(),
+    asaSeconds: real(),
+    occupancy: real(),
+  },
+  (t) => [primaryKey({ columns: [t.intervalStart, t.channelKey] })],
+);
+
+export const unavailability = sqliteTable("unavailability", {
+  id: integer().primaryKey({ autoIncrement: true }),
+  personId: integer().notNull().references(() => people.id, { onDelete: "cascade" }),
+  startsAt: integer({ mode: "timestamp_ms" }).notNull(),
+  endsAt: integer({ mode: "timestamp_ms" }).notNull(),
+  reason: text().notNull(),
+});
+
+export const rosters = sqliteTable("rosters", {
+  id: integer().primaryKey({ autoIncrement: true }),
+  name: text().notNull(),
+  periodStart: integer({ mode: "timestamp_ms" }).notNull(),
+  days: integer().notNull(),
+  status: text({ enum: ROSTER_STATUSES }).notNull(),
+  createdById: integer().references(() => people.id),
+  createdAt: integer({ mode: "timestamp_ms" }).notNull(),
+  publishedAt: integer({ mode: "timestamp_ms" }),
+  /** The engine's result metrics (JSON), kept for the board and coverage views. */
+  metrics: text({ mode: "json" }).$type<Record<string, number>>(),
+});
+
+export const shifts = sqliteTable(
+  "shifts",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    rosterId: integer().notNull().references(() => rosters.id, { onDelete: "cascade" }),
+    personId: integer().references(() => people.id),
+    regionId: integer().notNull().references(() => regions.id),
+    templateId: integer().references(() => shiftTemplates.id),
+    startsAt: integer({ mode: "timestamp_ms" }).notNull(),
+    endsAt: integer({ mode: "timestamp_ms" }).notNull(),
+    /** Hand-edited shifts are pinned and kept when re-solving. */
+    pinned: integer({ mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [index("shifts_roster_idx").on(t.rosterId), index("shifts_person_idx").on(t.personId, t.startsAt)],
+);
+
+export const shiftBreaks = sqliteTable("shift_breaks", {
+  id: integer().primaryKey({ autoIncrement: true }),
+  shiftId: integer().notNull().references(() => shifts.id, { onDelete: "cascade" }),
+  startsAt: integer({ mode: "timestamp_ms" }).notNull(),
+  endsAt: integer({ mode: "timestamp_ms" }).notNull(),
+});
+
+export const swapRequests = sqliteTable("swap_requests", {
+  id: integer().primaryKey({ autoIncrement: true }),
+  kind: text({ enum: SWAP_KINDS }).notNull(),
+  status: text({ enum: SWAP_STATUSES }).notNull(),
+  requesterId: integer().notNull().references(() => people.id),
+  shiftId: integer().notNull().references(() => shifts.id, { onDelete: "cascade" }),
+  counterpartId: integer().references(() => people.id),
+  counterpartShiftId: integer().references(() => shifts.id, { onDelete: "cascade" }),
+  createdAt: integer({ mode: "timestamp_ms" }).notNull(),
+  decidedById: integer().references(() => people.id),
+  decidedAt: integer({ mode: "timestamp_ms" }),
+  note: text(),
+});
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    at: integer({ mode: "timestamp_ms" }).notNull(),
+    actorId: integer().references(() => people.id),
+    action: text().notNull(),
+    entity: text().notNull(),
+    entityId: text(),
+    details: text({ mode: "json" }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index("audit_at_idx").on(t.at)],
+);
+
+/** Failed sign-ins per key (an email), to slow down guessing. */
+export const signInThrottle = sqliteTable("sign_in_throttle", {
+  key: text().primaryKey(),
+  failures: integer().notNull(),
+  windowStartedAt: integer({ mode: "timestamp_ms" }).notNull(),
+  lockedUntil: integer({ mode: "timestamp_ms" }),
+});
+
+export const regionsRelations = relations(regions, ({ many }) => ({ teams: many(teams), people: many(people) }));
+export const teamsRelations = relations(teams, ({ one, many }) => ({
+  region: one(regions, { fields: [teams.regionId], references: [regions.id] }),
+  members: many(people),
+}));
+export const peopleRelations = relations(people, ({ one }) => ({
+  region: one(regions, { fields: [people.regionId], references: [regions.id] }),
+  team: one(teams, { fields: [people.teamId], references: [teams.id] }),
+}));
+export const rostersRelations = relations(rosters, ({ many }) => ({ shifts: many(shifts) }));
+export const shiftsRelations = relations(shifts, ({ one, many }) => ({
+  roster: one(rosters, { fields: [shifts.rosterId], references: [rosters.id] }),
+  breaks: many(shiftBreaks),
+}));
+export const shiftBreaksRelations = relations(shiftBreaks, ({ one }) => ({
+  shift: one(shifts, { fields: [shiftBreaks.shiftId], references: [shifts.id] }),
+}));

@@ -1,0 +1,111 @@
+/**
+ * tRPC setup: the context (database, signed-in actor, session, clock), the error
+ * formatter that maps AppError codes and zod issues to field errors, and the base
+ * procedures. Every non-public procedure declares a permission from the one table in
+ * server/auth/permissions.ts; the middleware refuses any role outside it.
+ */
+import { initTRPC, TRPCError } from "@trpc/server";
+import { eq } from "drizzle-orm";
+import superjson from "superjson";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { people, type Role } from "@/db/schema";
+import { can, type Permission } from "@/server/auth/permissions";
+import type { SessionPort } from "@/server/auth/session";
+import { AppError, type AppErrorCode } from "@/server/errors";
+
+export interface Actor {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+  regionId: number;
+  teamId: number | null;
+  timeZone: string | null;
+}
+
+export interface Context {
+  db: Db;
+  actor: Actor | null;
+  session: SessionPort;
+  now: () => Date;
+}
+
+export interface Meta {
+  permission?: Permission;
+}
+
+/** Builds a context from its parts; used by the HTTP handler, server components and tests. */
+export function createContextInner(opts: { db: Db; session: SessionPort; now?: () => Date }): Context {
+  let actor: Actor | null = null;
+  if (opts.session.personId !== undefined) {
+    const row = opts.db.select().from(people).where(eq(people.id, opts.session.personId)).get();
+    if (row?.active) {
+      actor = {
+        id: row.id,
+        name: row.name,
+        email: row.email,
+        role: row.role,
+        regionId: row.regionId,
+        teamId: row.teamId,
+        timeZone: row.timeZone,
+      };
+    }
+  }
+  return { db: opts.db, actor, session: opts.session, now: opts.now ?? (() => new Date()) };
+}
+
+/** Field errors (zod issues or an AppError's field) and the CSV row, as the client receives them. */
+export function errorDetails(error: unknown): { fieldErrors?: Record<string, string[] | undefined>; row?: number } {
+  const cause = error instanceof TRPCError ? error.cause : error;
+  if (cause instanceof z.ZodError) return { fieldErrors: z.flattenError(cause).fieldErrors as Record<string, string[] | undefined> };
+  if (cause instanceof AppError) return { fieldErrors: cause.fieldErrors, row: cause.row };
+  return {};
+}
+
+const CODE_MAP: Record<AppErrorCode, TRPCError["code"]> = {
+  INVALID_INPUT: "BAD_REQUEST",
+  NOT_FOUND: "NOT_FOUND",
+  FORBIDDEN: "FORBIDDEN",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  CONFLICT: "CONFLICT",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+};
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      return { ...shape, data: { ...shape.data, ...errorDetails(error) } };
+    },
+  });
+
+/** Turns AppErrors thrown by services into tRPC errors with the same message. */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: CODE_MAP[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(mapErrors);
+
+export const authedProcedure = publicProcedure.use(({ ctx, meta, next }) => {
+  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  if (meta?.permission && !can(ctx.actor.role, meta.permission)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: `Your role (${ctx.actor.role}) may not do this (${meta.permission}).` });
+  }
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+/** A signed-in procedure that requires `permission` from the permissions table. */
+export function procedureWith(permission: Permission) {
+  return authedProcedure.meta({ permission });
+}
