@@ -1,0 +1,222 @@
+/**
+ * The shift-design model as CPLEX LP text, and the decoding of its solution.
+ *
+ * Columns: x_c = how many shifts of candidate c; for each break b of c's template and each allowed
+ * offset k, y_c_b_k = how many of those shifts take break b at offset k, linked by Σ_k y = x.
+ * Rows, per interval t: Σ x covering t − Σ y whose break covers t + u_t − o_t = requirement_t, where
+ * u_t (shortage) costs far more than o_t (excess). Splitting starts from break placement keeps the
+ * matrix sparse: a start touches each interval of its shift once, a break placement only its own
+ * intervals.
+ */
+import type { Candidate, Role, RosterContext } from "./context";
+
+/** Cost of one interval of shortage relative to one interval of excess. */
+export const SHORTAGE_COST = 1000;
+
+export interface DesignColumn {
+  candidate: Candidate;
+  /** Fixed count (pinned or already decided shifts); free when undefined. */
+  fixedCount?: number;
+}
+
+export interface DesignModelInput {
+  context: RosterContext;
+  role: Role;
+  columns: DesignColumn[];
+  /** Intervals [fromSlot, toSlot) that get coverage rows. */
+  fromSlot: number;
+  toSlot: number;
+  /** Needed on task (agents) or on duty (leads) per slot. */
+  requirement: ArrayLike<number>;
+  /** Coverage above this costs as excess (the requirement for agents, the over-supervision line for leads). */
+  cap: ArrayLike<number>;
+  /**
+   * true: every interval some column can cover must be covered (no shortage variables): the
+   * relaxation then bounds the excess of any plan that covers the requirement.
+   */
+  forbidShortage: boolean;
+  integer: boolean;
+  /** Keep at most this many offsets per break (evenly spread) to keep the model small. */
+  maxBreakOffsets?: number;
+  /** Per region and role: most worked minutes per week and most shifts per local day (people mode). */
+  capacity?: { week: number; regionWeekMinutes: Map<number, number>; regionWeekShifts: Map<number, number>; regionDayShifts: Map<string, number> };
+}
+
+export interface DesignModel {
+  lp: string;
+  /** Column name of x for each input column, in input order. */
+  columnNames: string[];
+  /** Slots given a coverage row. */
+  rowSlots: number[];
+}
+
+function spreadOffsets(offsets: number[], limit: number | undefined): number[] {
+  if (limit === undefined || offsets.length <= limit) return offsets;
+  if (limit <= 1) return [offsets[Math.floor(offsets.length / 2)] ?? 0];
+  const picked = new Set<number>();
+  for (let index = 0; index < limit; index++) {
+    picked.add(offsets[Math.round((index * (offsets.length - 1)) / (limit - 1))] ?? 0);
+  }
+  return [...picked];
+}
+
+/** Breaks lines so no LP line grows unbounded (readers cope better with short lines). */
+function joinTerms(terms: string[]): string {
+  const lines: string[] = [];
+  for (let index = 0; index < terms.length; index += 12) lines.push(terms.slice(index, index + 12).join(" "));
+  return lines.join("\n   ");
+}
+
+/**
+ * Slots where some column can put someone on task: covered by a shift whose every break has an
+ * offset away from the slot. Shortage there is a choice; elsewhere it is forced.
+ */
+export function coverableSlots(context: RosterContext, columns: readonly { candidate: Candidate }[], slotCount = context.slotCount): Uint8Array {
+  const coverable = new Uint8Array(slotCount);
+  for (const { candidate } of columns) {
+    const template = context.templates[candidate.templateIndex];
+    if (!template) continue;
+    for (let slot = Math.max(0, candidate.startSlot); slot < Math.min(candidate.endSlot, slotCount); slot++) {
+      if (coverable[slot]) continue;
+      const offset = slot - candidate.startSlot;
+      const breakFree = template.breaks.every((rule) => rule.offsetSlots.some((start) => offset < start || offset >= start + rule.lengthSlots));
+      if (breakFree) coverable[slot] = 1;
+    }
+  }
+  return coverable;
+}
+
+/**
+ * Builds the design model for one role over a range of intervals.
+ * @example
+ * const model = buildDesignModel({ context, role: "agent", columns, fromSlot: 0, toSlot: 48,
+ *   requirement, cap: requirement, forbidShortage: false, integer: true });
+ * model.lp.startsWith("Minimize") //=> true
+ */
+export function buildDesignModel(input: DesignModelInput): DesignModel {
+  const { context, columns, fromSlot, toSlot, requirement, cap } = input;
+  const rowTerms = new Map<number, string[]>();
+  const termsAt = (slot: number): string[] | undefined => {
+    if (slot < fromSlot || slot >= toSlot) return undefined;
+    let terms = rowTerms.get(slot);
+    if (!terms) {
+      terms = [];
+      rowTerms.set(slot, terms);
+    }
+    return terms;
+  };
+  const linkRows: string[] = [];
+  const bounds: string[] = [];
+  const generals: string[] = [];
+  const columnNames: string[] = [];
+  const continuous: string[] = [];
+
+  columns.forEach((column, columnIndex) => {
+    const name = `x${columnIndex}`;
+    columnNames.push(name);
+    const { candidate } = column;
+    const template = context.templates[candidate.templateIndex];
+    if (!template) return;
+    for (let slot = candidate.startSlot; slot < candidate.endSlot; slot++) termsAt(slot)?.push(`+ ${name}`);
+    if (column.fixedCount !== undefined) bounds.push(` ${name} = ${column.fixedCount}`);
+    else if (input.integer) generals.push(name);
+    template.breaks.forEach((rule, breakIndex) => {
+      const offsets = column.fixedCount !== undefined ? rule.offsetSlots : spreadOffsets(rule.offsetSlots, input.maxBreakOffsets);
+      const link: string[] = [];
+      offsets.forEach((offset, offsetIndex) => {
+        const yName = `y${columnIndex}_${breakIndex}_${offsetIndex}`;
+        continuous.push(yName);
+        link.push(`+ ${yName}`);
+        for (let slot = 0; slot < rule.lengthSlots; slot++) termsAt(candidate.startSlot + offset + slot)?.push(`- ${yName}`);
+      });
+      linkRows.push(` k${columnIndex}_${breakIndex}: ${joinTerms(link)} - ${name} = 0`);
+    });
+  });
+
+  const objective: string[] = [];
+  const coverageRows: string[] = [];
+  const rowSlots = [...rowTerms.keys()].sort((a, b) => a - b);
+  const coverable = input.forbidShortage ? coverableSlots(context, columns) : undefined;
+  const usedRowSlots: number[] = [];
+  for (const slot of rowSlots) {
+    const terms = rowTerms.get(slot) ?? [];
+    const need = requirement[slot] ?? 0;
+    const over = cap[slot] ?? need;
+    const mayShort = !input.forbidShortage;
+    if (input.forbidShortage && !coverable?.[slot]) {
+      // Nobody can be on task here in any plan: only the excess line matters, if anyone is on shift.
+      coverageRows.push(` c${slot}: ${joinTerms(terms)} - o${slot} <= ${over}`);
+      objective.push(`+ 1 o${slot}`);
+      usedRowSlots.push(slot);
+      continue;
+    }
+    usedRowSlots.push(slot);
+    objective.push(`+ 1 o${slot}`);
+    if (mayShort) objective.push(`+ ${SHORTAGE_COST} u${slot}`);
+    const shortTerm = mayShort ? ` + u${slot}` : "";
+    if (over === need) {
+      coverageRows.push(` c${slot}: ${joinTerms(terms)}${shortTerm} - o${slot} = ${need}`);
+    } else {
+      coverageRows.push(` c${slot}: ${joinTerms(terms)}${shortTerm} >= ${need}`);
+      coverageRows.push(` d${slot}: ${joinTerms(terms)} - o${slot} <= ${over}`);
+    }
+  }
+
+  const capacityRows: string[] = [];
+  if (input.capacity) {
+    const byRegionWeek = new Map<number, string[]>();
+    const byRegionWeekShifts = new Map<number, string[]>();
+    const byRegionDay = new Map<string, string[]>();
+    columns.forEach((column, columnIndex) => {
+      const { candidate } = column;
+      // Shifts of other weeks (fixed columns carried over) do not use this week's capacity.
+      if (candidate.week !== input.capacity?.week) return;
+      const minutes = context.templates[candidate.templateIndex]?.workedMinutes ?? 0;
+      const week = byRegionWeek.get(candidate.regionIndex) ?? [];
+      week.push(`+ ${minutes} x${columnIndex}`);
+      byRegionWeek.set(candidate.regionIndex, week);
+      const weekShifts = byRegionWeekShifts.get(candidate.regionIndex) ?? [];
+      weekShifts.push(`+ x${columnIndex}`);
+      byRegionWeekShifts.set(candidate.regionIndex, weekShifts);
+      const dayKey = `${candidate.regionIndex}|${candidate.localDate}`;
+      const day = byRegionDay.get(dayKey) ?? [];
+      day.push(`+ x${columnIndex}`);
+      byRegionDay.set(dayKey, day);
+    });
+    let rowIndex = 0;
+    for (const [regionIndex, terms] of byRegionWeek) {
+      const limit = input.capacity.regionWeekMinutes.get(regionIndex);
+      if (limit !== undefined) capacityRows.push(` w${rowIndex++}: ${joinTerms(terms)} <= ${limit}`);
+    }
+    for (const [regionIndex, terms] of byRegionWeekShifts) {
+      const limit = input.capacity.regionWeekShifts.get(regionIndex);
+      if (limit !== undefined) capacityRows.push(` n${rowIndex++}: ${joinTerms(terms)} <= ${limit}`);
+    }
+    for (const [dayKey, terms] of byRegionDay) {
+      const limit = input.capacity.regionDayShifts.get(dayKey);
+      if (limit !== undefined) capacityRows.push(` p${rowIndex++}: ${joinTerms(terms)} <= ${limit}`);
+    }
+  }
+
+  const lines = [
+    "Minimize",
+    ` obj: ${objective.length > 0 ? joinTerms(objective) : "0 x0"}`,
+    "Subject To",
+    ...coverageRows,
+    ...linkRows,
+    ...capacityRows,
+  ];
+  if (bounds.length > 0) lines.push("Bounds", ...bounds);
+  if (generals.length > 0) lines.push("General", joinTerms(generals.map((name) => name)));
+  lines.push("End");
+  return { lp: lines.join("\n"), columnNames, rowSlots: usedRowSlots };
+}
+
+/**
+ * Shift counts per input column from a solution's values (rounded: the MIP gives whole numbers, a
+ * relaxation rounded here is repaired afterwards).
+ * @example decodeDesignCounts(model, new Map([["x0", 2], ["x1", 0.9999]])) //=> [2, 1]
+ */
+export function decodeDesignCounts(model: DesignModel, values: ReadonlyMap<string, number>): number[] {
+  return model.columnNames.map((name) => Math.max(0, Math.round(values.get(name) ?? 0)));
+}

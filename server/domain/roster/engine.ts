@@ -1,0 +1,213 @@
+/**
+ * The roster engine's steps, pure and synchronous. The orchestrator (server/solver/solve-roster.ts)
+ * calls them in order and solves the models they build; nothing here loads a solver or reads a clock.
+ *
+ * Per week: a bound model (LP relaxation, shortage forbidden where coverable) and a design model
+ * (MIP over shift starts) whose shifts are assigned to people at once, so the next week's model sees
+ * them as fixed and the rest rule carries across weeks. Then repair, weekly minimums, surplus drop
+ * and break placement; then the same for leads against ceil(agents on task / leadSpan.max).
+ */
+import { assignDesignedShifts, candidatesForRole, dropSurplusShifts, meetWeeklyMinimums, repairCoverage } from "./assign";
+import { placeBreaks } from "./breaks";
+import { buildRosterContext, describeShift, regionTemplateKey, slotOf, type Candidate, type Role, type RosterContext } from "./context";
+import { buildDesignModel, decodeDesignCounts, type DesignColumn, type DesignModel } from "./design-model";
+import { instantMs, type TRosterProblem } from "./problem";
+import { leadBounds } from "./result";
+import { RosterState } from "./roster-state";
+
+/** Most break offsets per break kept in design models; the final placement uses all of them. */
+export const DESIGN_BREAK_OFFSETS = 5;
+
+/**
+ * Context and state for a problem, with its pinned shifts already placed (they are kept as given).
+ * @example createRosterState(problem).shifts.size //=> problem.pinnedShifts?.length ?? 0
+ */
+export function createRosterState(problem: TRosterProblem): RosterState {
+  const context = buildRosterContext(problem);
+  const state = new RosterState(context);
+  const byKey = new Map<string, Candidate>();
+  for (const candidate of context.candidates) byKey.set(`${regionTemplateKey(candidate.regionIndex, candidate.templateIndex)}:${candidate.startSlot}`, candidate);
+  for (const pinned of problem.pinnedShifts ?? []) {
+    const person = context.people.find((entry) => entry.id === pinned.personId);
+    const templateIndex = context.templates.findIndex((template) => template.id === pinned.templateId);
+    if (!person || templateIndex < 0) continue;
+    const startSlot = slotOf(context, instantMs(pinned.start));
+    const candidate =
+      byKey.get(`${regionTemplateKey(person.regionIndex, templateIndex)}:${startSlot}`) ?? describeShift(context, person.regionIndex, templateIndex, startSlot);
+    const breakOffsets = pinned.breakStarts?.map((start) => slotOf(context, instantMs(start)) - startSlot);
+    state.add(candidate, person.index, person.role, { pinned: true, ...(breakOffsets ? { breakOffsets } : {}) });
+  }
+  return state;
+}
+
+function longestTemplateSlots(context: RosterContext): number {
+  return Math.max(0, ...context.templates.map((template) => template.lengthSlots));
+}
+
+function weekSlots(context: RosterContext, week: number): { fromSlot: number; toSlot: number } {
+  return { fromSlot: week * context.slotsPerWeek, toSlot: Math.min(context.slotCount, (week + 1) * context.slotsPerWeek) };
+}
+
+/** Existing shifts of a role overlapping [fromSlot, toSlot), grouped into fixed columns. */
+function fixedColumns(state: RosterState, role: Role, fromSlot: number, toSlot: number, onlyPinned = false): DesignColumn[] {
+  const grouped = new Map<string, DesignColumn & { fixedCount: number }>();
+  for (const shift of state.shifts.values()) {
+    const candidate = shift.candidate;
+    if (shift.role !== role || candidate.endSlot <= fromSlot || candidate.startSlot >= toSlot || (onlyPinned && !shift.pinned)) continue;
+    const key = `${regionTemplateKey(candidate.regionIndex, candidate.templateIndex)}:${candidate.startSlot}`;
+    const column = grouped.get(key);
+    if (column) column.fixedCount++;
+    else grouped.set(key, { candidate, fixedCount: 1 });
+  }
+  return [...grouped.values()];
+}
+
+/**
+ * The relaxation that bounds excess for one week: every shift that can touch the week, shortage
+ * forbidden wherever some shift can put an agent on task, pinned shifts fixed. Any plan that covers
+ * the requirement is feasible for it, so its optimum is a lower bound on that plan's excess in the week.
+ * @example buildBoundModel(state, 0).lp.includes("General") //=> false
+ */
+export function buildBoundModel(state: RosterState, week: number): DesignModel | undefined {
+  const context = state.context;
+  const { fromSlot, toSlot } = weekSlots(context, week);
+  const reach = longestTemplateSlots(context);
+  const free = candidatesForRole(context, "agent").filter((candidate) => candidate.startSlot >= fromSlot - reach && candidate.startSlot < toSlot);
+  const pinned = fixedColumns(state, "agent", fromSlot, toSlot, true);
+  const columns: DesignColumn[] = [...free.map((candidate) => ({ candidate })), ...pinned];
+  if (columns.length === 0) return undefined;
+  const requirement = context.problem.requirement;
+  return buildDesignModel({ context, role: "agent", columns, fromSlot, toSlot, requirement, cap: requirement, forbidShortage: true, integer: false });
+}
+
+/**
+ * Excess agent-minutes implied by a bound model's optimum: excess is a whole number of intervals,
+ * so the LP value rounds up (less a tolerance for floating point).
+ * @example boundFromObjective(3.0000001, 30) //=> 90
+ */
+export function boundFromObjective(objective: number, intervalMinutes: number): number {
+  if (!Number.isFinite(objective) || objective <= 0) return 0;
+  return Math.ceil(objective - 1e-6) * intervalMinutes;
+}
+
+/** Targets for a role: what must be covered and where coverage starts to count as excess. */
+export interface RoleTargets {
+  requirement: ArrayLike<number>;
+  cap: ArrayLike<number>;
+}
+
+/** Agents cover the requirement; excess is anything above it. */
+export function agentTargets(state: RosterState): RoleTargets {
+  return { requirement: state.context.problem.requirement, cap: state.context.problem.requirement };
+}
+
+/** Leads cover ceil(onTask / leadSpan.max); above max(1, ceil(onTask / leadSpan.min)) is over-supervision. */
+export function leadTargets(state: RosterState): RoleTargets | undefined {
+  const leadSpan = state.context.problem.leadSpan;
+  if (!leadSpan || state.context.designMode) return undefined;
+  const { needed, cap } = leadBounds(state.agentsOnTask, leadSpan);
+  return { requirement: needed, cap };
+}
+
+export interface WeekDesign {
+  model: DesignModel;
+  /** Free columns are the week's candidates; fixed ones are shifts already placed. */
+  columns: DesignColumn[];
+}
+
+/**
+ * The design MIP for one role and week: candidates starting in the week, shifts already placed as
+ * fixed columns, rows to the end of the week's longest shift, and in people mode the region's
+ * capacity (weekly minutes, weekly shifts, people per local day).
+ * @example buildWeekDesign(state, "agent", 0, agentTargets(state))?.model.lp.includes("General") //=> true
+ */
+export function buildWeekDesign(state: RosterState, role: Role, week: number, targets: RoleTargets): WeekDesign | undefined {
+  const context = state.context;
+  const { fromSlot, toSlot } = weekSlots(context, week);
+  const rowsTo = Math.min(context.slotCount, toSlot + longestTemplateSlots(context));
+  const free = candidatesForRole(context, role).filter((candidate) => candidate.week === week);
+  if (free.length === 0) return undefined;
+  const columns: DesignColumn[] = [...free.map((candidate) => ({ candidate })), ...fixedColumns(state, role, fromSlot, rowsTo)];
+  let capacity: Parameters<typeof buildDesignModel>[0]["capacity"];
+  if (!context.designMode) {
+    const regionWeekMinutes = new Map<number, number>();
+    const regionWeekShifts = new Map<number, number>();
+    const peoplePerRegion = new Map<number, number>();
+    for (const person of context.people) {
+      if (person.role !== role) continue;
+      regionWeekMinutes.set(person.regionIndex, (regionWeekMinutes.get(person.regionIndex) ?? 0) + person.maxMinutesPerWeek);
+      regionWeekShifts.set(person.regionIndex, (regionWeekShifts.get(person.regionIndex) ?? 0) + person.maxDaysPerWeek);
+      peoplePerRegion.set(person.regionIndex, (peoplePerRegion.get(person.regionIndex) ?? 0) + 1);
+    }
+    const regionDayShifts = new Map<string, number>();
+    for (const candidate of free) regionDayShifts.set(`${candidate.regionIndex}|${candidate.localDate}`, peoplePerRegion.get(candidate.regionIndex) ?? 0);
+    capacity = { week, regionWeekMinutes, regionWeekShifts, regionDayShifts };
+  }
+  const model = buildDesignModel({
+    context,
+    role,
+    columns,
+    fromSlot,
+    toSlot: rowsTo,
+    requirement: targets.requirement,
+    cap: targets.cap,
+    forbidShortage: false,
+    integer: true,
+    maxBreakOffsets: DESIGN_BREAK_OFFSETS,
+    ...(capacity ? { capacity } : {}),
+  });
+  return { model, columns };
+}
+
+/**
+ * Places a solved week design: new shifts go to people (or the unnamed pool in design mode).
+ * Returns how many designed shifts nobody could take.
+ * @example applyWeekDesign(state, "agent", design, solution.values, agentTargets(state)) //=> 0
+ */
+export function applyWeekDesign(state: RosterState, role: Role, design: WeekDesign, values: ReadonlyMap<string, number>, targets: RoleTargets): number {
+  const counts = decodeDesignCounts(design.model, values);
+  const designed: Candidate[] = [];
+  design.columns.forEach((column, index) => {
+    if (column.fixedCount !== undefined) return;
+    for (let copy = 0; copy < (counts[index] ?? 0); copy++) designed.push(column.candidate);
+  });
+  if (state.context.designMode) {
+    for (const candidate of designed) state.add(candidate, null, role);
+    return 0;
+  }
+  return assignDesignedShifts(state, designed, role, targets.requirement).length;
+}
+
+/**
+ * After the designs: fill what is still short, top people up to weekly minimums, drop shifts nobody
+ * needs, and place breaks, then fill again where the breaks moved.
+ * @example finishRole(state, "agent", agentTargets(state), () => false)
+ */
+export function finishRole(state: RosterState, role: Role, targets: RoleTargets, shouldStop: () => boolean): void {
+  const { requirement, cap } = targets;
+  repairCoverage(state, { role, requirement, cap, shouldStop });
+  if (!state.context.designMode) meetWeeklyMinimums(state, role, requirement, cap);
+  dropSurplusShifts(state, role, requirement);
+  placeBreaks(state, role, requirement);
+  if (!shouldStop()) {
+    repairCoverage(state, { role, requirement, cap, shouldStop, maxPasses: 5 });
+    dropSurplusShifts(state, role, requirement);
+    placeBreaks(state, role, requirement, 1);
+  }
+}
+
+/**
+ * Shortage and excess of the current agents in agent-minutes, for progress reports.
+ * @example coverageTotals(state) //=> { shortageAgentMinutes: 60, excessAgentMinutes: 240 }
+ */
+export function coverageTotals(state: RosterState): { shortageAgentMinutes: number; excessAgentMinutes: number } {
+  const requirement = state.context.problem.requirement;
+  let shortage = 0;
+  let excess = 0;
+  for (let slot = 0; slot < state.context.slotCount; slot++) {
+    const difference = (state.agentsOnTask[slot] ?? 0) - (requirement[slot] ?? 0);
+    if (difference < 0) shortage -= difference;
+    else excess += difference;
+  }
+  return { shortageAgentMinutes: shortage * state.context.intervalMinutes, excessAgentMinutes: excess * state.context.intervalMinutes };
+}

@@ -1,0 +1,131 @@
+/**
+ * Orchestrates one roster solve: builds models with the pure engine (server/domain/roster),
+ * solves them with HiGHS, and reports progress. The time limit is shared across the week models;
+ * when it runs out the best plan so far is finished by the heuristics and returned as "feasible".
+ */
+import {
+  agentTargets,
+  applyWeekDesign,
+  boundFromObjective,
+  buildBoundModel,
+  buildWeekDesign,
+  coverageTotals,
+  createRosterState,
+  finishRole,
+  leadTargets,
+} from "../domain/roster/engine";
+import { designHeadcount } from "../domain/roster/assign";
+import type { Role } from "../domain/roster/context";
+import { parseRosterProblem, type TRosterProblem } from "../domain/roster/problem";
+import { buildRosterResult, type RosterResult } from "../domain/roster/result";
+import { solveLp } from "./highs";
+
+/** Time limit when the problem gives none. */
+export const DEFAULT_TIME_LIMIT_SECONDS = 60;
+
+export type RosterPhase = "bound" | "design" | "leads" | "finish" | "done";
+
+/** What the app shows while a solve runs. */
+export interface RosterProgress {
+  phase: RosterPhase;
+  elapsedSeconds: number;
+  shortageAgentMinutes: number;
+  excessAgentMinutes: number;
+  lowerBoundExcessAgentMinutes: number;
+  /** Rough share of the work done, 0 to 1. */
+  fraction: number;
+}
+
+export interface SolveRosterOptions {
+  /** Milliseconds from any fixed origin; defaults to performance.now. */
+  clock?: () => number;
+  onProgress?: (progress: RosterProgress) => void;
+  /** Cancels between model solves: the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Overrides problem.timeLimitSeconds. */
+  timeLimitSeconds?: number;
+}
+
+/**
+ * Solves a validated roster problem.
+ * @example
+ * const result = await solveRoster(parseRosterProblem(json), { onProgress: (p) => console.log(p.phase, p.fraction) });
+ * result.status //=> "optimal"
+ */
+export async function solveRoster(problem: TRosterProblem, options: SolveRosterOptions = {}): Promise<RosterResult> {
+  const clock = options.clock ?? (() => performance.now());
+  const startedMs = clock();
+  const elapsedSeconds = () => (clock() - startedMs) / 1000;
+  const limitSeconds = options.timeLimitSeconds ?? problem.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
+  const remainingSeconds = () => limitSeconds - elapsedSeconds();
+  const checkAbort = () => {
+    if (options.signal?.aborted) throw options.signal.reason ?? new Error("roster solve cancelled");
+  };
+  let stopped = false;
+  const shouldStop = () => {
+    if (options.signal?.aborted) return true;
+    if (remainingSeconds() <= 0) stopped = true;
+    return stopped;
+  };
+
+  const state = createRosterState(problem);
+  const context = state.context;
+  let lowerBound = 0;
+  const report = (phase: RosterPhase, fraction: number) => {
+    options.onProgress?.({ phase, elapsedSeconds: elapsedSeconds(), ...coverageTotals(state), lowerBoundExcessAgentMinutes: lowerBound, fraction });
+  };
+  const weeks = context.weekCount;
+
+  // 1. The bound: an LP per week, a small share of the time.
+  report("bound", 0);
+  for (let week = 0; week < weeks; week++) {
+    checkAbort();
+    const model = buildBoundModel(state, week);
+    if (!model) continue;
+    const solution = await solveLp(model.lp, { relaxIntegrality: true, timeLimitSeconds: Math.max(1, (remainingSeconds() * 0.15) / (weeks - week)) });
+    // Only a proven optimum bounds anything; otherwise this week contributes 0, which is always true.
+    if (solution.outcome === "optimal") lowerBound += boundFromObjective(solution.objective, context.intervalMinutes);
+    report("bound", (0.1 * (week + 1)) / weeks);
+  }
+
+  // 2. Design and assign, week by week, for agents and then leads.
+  const designRole = async (role: Role, share: number, base: number, span: number, phase: RosterPhase) => {
+    const targets = role === "agent" ? agentTargets(state) : leadTargets(state);
+    if (!targets) return;
+    for (let week = 0; week < weeks; week++) {
+      checkAbort();
+      if (shouldStop()) break;
+      const design = buildWeekDesign(state, role, week, targets);
+      if (design) {
+        const budget = Math.max(1, (remainingSeconds() * share) / (weeks - week));
+        const solution = await solveLp(design.model.lp, { timeLimitSeconds: budget, mipRelativeGap: 0.01 });
+        if (solution.outcome === "limit" || solution.outcome === "no-solution") stopped = stopped || remainingSeconds() <= 0;
+        if (solution.outcome === "optimal" || solution.outcome === "limit") applyWeekDesign(state, role, design, solution.values, targets);
+      }
+      report(phase, base + (span * (week + 1)) / weeks);
+    }
+    checkAbort();
+    finishRole(state, role, targets, shouldStop);
+  };
+
+  await designRole("agent", 0.7, 0.1, 0.7, "design");
+  if (!context.designMode && problem.leadSpan && context.people.some((person) => person.role === "lead")) {
+    await designRole("lead", 0.8, 0.8, 0.15, "leads");
+  }
+  report("finish", 0.95);
+  checkAbort();
+
+  const result = buildRosterResult(state, { lowerBoundExcessAgentMinutes: lowerBound, solveSeconds: elapsedSeconds(), stopped });
+  if (context.designMode) result.headcount = designHeadcount(context, state.shiftsOf("agent"));
+  report("done", 1);
+  return result;
+}
+
+/**
+ * Reads and solves a problem in one call (what the command line and jobs use).
+ * @throws RosterInputError when the problem is not valid; the message names the field
+ */
+export async function solveRosterInput(input: unknown, options: SolveRosterOptions = {}): Promise<RosterResult> {
+  return solveRoster(parseRosterProblem(input), options);
+}
+
