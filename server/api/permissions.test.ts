@@ -10,7 +10,7 @@ import { appRouter } from "./root";
 const OPEN = new Set(["auth.signIn", "auth.signOut", "auth.me"]);
 
 type AnyProcedure = { _def: { meta?: { permission?: Permission } } };
-const procedures = Object.entries(appRouter._def.procedures as Record<string, AnyProcedure>);
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>);
 
 function invoke(caller: unknown, path: string): Promise<unknown> {
   const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);

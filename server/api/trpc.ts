@@ -58,7 +58,7 @@ export function createContextInner(opts: { db: Db; session: SessionPort; now?: (
 /** Field errors (zod issues or an AppError's field) and the CSV row, as the client receives them. */
 export function errorDetails(error: unknown): { fieldErrors?: Record<string, string[] | undefined>; row?: number } {
   const cause = error instanceof TRPCError ? error.cause : error;
-  if (cause instanceof z.ZodError) return { fieldErrors: z.flattenError(cause).fieldErrors as Record<string, string[] | undefined> };
+  if (cause instanceof z.ZodError) return { fieldErrors: z.flattenError(cause).fieldErrors };
   if (cause instanceof AppError) return { fieldErrors: cause.fieldErrors, row: cause.row };
   return {};
 }

@@ -1,0 +1,21 @@
+import type { Role } from "@/db/schema";
+import { can, type Permission } from "@/server/auth/permissions";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  permission: Permission;
+}
+
+/** What each role sees in the navigation follows the permissions table. */
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/", label: "Home", permission: "dashboard.read" },
+  { href: "/org/regions", label: "Regions", permission: "regions.write" },
+  { href: "/org/people", label: "People", permission: "people.write" },
+  { href: "/org/teams", label: "Teams", permission: "teams.write" },
+  { href: "/org/templates", label: "Shift templates", permission: "templates.write" },
+];
+
+export function navFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => can(role, item.permission));
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// Serves a fresh demo database for the end-to-end tests: build, seed from scratch, start.
+import { rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+
+const port = process.argv[2] ?? "3100";
+const dbPath = "data/e2e/sunshift.db";
+rmSync("data/e2e", { recursive: true, force: true });
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATABASE_PATH: dbPath,
+  SUNSHIFT_DEMO: "1",
+  COOKIE_SECURE: "0",
+};
+for (const [label, args] of [
+  ["build", ["node_modules/next/dist/bin/next", "build"]],
+  ["seed", ["node_modules/tsx/dist/cli.mjs", "db/seed/run.ts"]],
+]) {
+  if (label === "build" && process.env.E2E_SKIP_BUILD === "1") continue;
+  const r = spawnSync(process.execPath, args, { stdio: "inherit", env });
+  if (r.status !== 0) {
+    console.error(`e2e server: ${label} failed`);
+    process.exit(1);
+  }
+}
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], {
+  stdio: "inherit",
+  env: { ...env, NODE_ENV: "production" },
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
