@@ -235,3 +235,23 @@ export const shiftsRelations = relations(shifts, ({ one, many }) => ({
 export const shiftBreaksRelations = relations(shiftBreaks, ({ one }) => ({
   shift: one(shifts, { fields: [shiftBreaks.shiftId], references: [shifts.id] }),
 }));
+
+/** One forecast of a planning period: which model each channel chose and every candidate's backtest score. */
+export const forecastRuns = sqliteTable("forecast_runs", {
+  id: integer().primaryKey({ autoIncrement: true }),
+  createdAt: integer({ mode: "timestamp_ms" }).notNull(),
+  createdById: integer().references(() => people.id),
+  periodStart: integer({ mode: "timestamp_ms" }).notNull(),
+  days: integer().notNull(),
+  zone: text().notNull(),
+  intervalMinutes: integer().notNull(),
+  /** Per channel: chosen model, scores [{ model, wmape }], folds, warnings. JSON. */
+  channels: text({ mode: "json" })
+    .$type<{ channel: string; chosenModel: string; scores: { model: string; wmape: number | null }[]; folds: number; warnings: string[] }[]>()
+    .notNull(),
+  warnings: text({ mode: "json" }).$type<string[]>().notNull(),
+  /** Uplifts applied (local dates in `zone`, inclusive). */
+  adjustments: text({ mode: "json" })
+    .$type<{ fromDate: string; toDate: string; upliftPercent: number; channel?: string; note?: string }[]>()
+    .notNull(),
+});

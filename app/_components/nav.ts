@@ -10,6 +10,7 @@ export interface NavItem {
 /** What each role sees in the navigation follows the permissions table. */
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Home", permission: "dashboard.read" },
+  { href: "/staffing", label: "Staffing", permission: "staffing.read" },
   { href: "/org/regions", label: "Regions", permission: "regions.write" },
   { href: "/org/people", label: "People", permission: "people.write" },
   { href: "/org/teams", label: "Teams", permission: "teams.write" },

@@ -6,6 +6,7 @@
  */
 import { eq } from "drizzle-orm";
 import type { DateTime } from "luxon";
+import { generateWeekRequirements, planningWeek } from "@/server/services/staffing-service";
 import type { Queryable } from "../types";
 import { contactHistory, people, teams, unavailability } from "../schema";
 import {
@@ -202,5 +203,14 @@ export async function seedDemo(db: Queryable, opts: { now: DateTime }) {
       .run();
   }
   const historyRows = generateHistory(ctx, REGION_DEFS);
-  return { ctx, historyRows, teams: db.select().from(teams).all().length };
+  // Requirements for this week and next, forecast from the history by the staffing engine.
+  const requirementRows = [0, 1].map(
+    (weekOffset) =>
+      generateWeekRequirements(db, {
+        actorId: null,
+        weekStart: planningWeek(db, opts.now.toJSDate(), weekOffset).start,
+        now: opts.now.toJSDate(),
+      }).rows,
+  );
+  return { ctx, historyRows, requirementRows, teams: db.select().from(teams).all().length };
 }

@@ -25,7 +25,7 @@ async function main() {
     const summary = await seedDemo(db, { now: DateTime.utc() });
     db.run("COMMIT");
     console.log(
-      `Seeded the demo organisation into ${path}: ${summary.teams} teams, ${summary.historyRows} history rows (${Math.round(performance.now() - started)} ms).`,
+      `Seeded the demo organisation into ${path}: ${summary.teams} teams, ${summary.historyRows} history rows, ${summary.requirementRows.join(" + ")} requirement rows (${Math.round(performance.now() - started)} ms).`,
     );
   } catch (error) {
     db.run("ROLLBACK");
