@@ -4,8 +4,10 @@ import { rmSync } from "node:fs";
 import { spawn, spawnSync } from "node:child_process";
 
 const port = process.argv[2] ?? "3100";
-const dbPath = "data/e2e/sunshift.db";
-rmSync("data/e2e", { recursive: true, force: true });
+// One database per port, so two e2e runs on one machine never share data.
+const dbDir = `data/e2e-${port}`;
+const dbPath = `${dbDir}/sunshift.db`;
+rmSync(dbDir, { recursive: true, force: true });
 const env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",
