@@ -34,8 +34,6 @@ export interface SolveLpOptions {
   timeLimitSeconds?: number;
   /** Stop a MIP once the gap to the best bound is below this fraction (HiGHS default 1e-4). */
   mipRelativeGap?: number;
-  /** Ignore integrality: solve the LP relaxation. */
-  relaxIntegrality?: boolean;
 }
 
 /**
@@ -68,7 +66,6 @@ export async function solveLp(lp: string, options: SolveLpOptions = {}): Promise
   const highsOptions: Record<string, string | number | boolean> = { output_flag: false };
   if (options.timeLimitSeconds !== undefined) highsOptions.time_limit = Math.max(0.5, options.timeLimitSeconds);
   if (options.mipRelativeGap !== undefined) highsOptions.mip_rel_gap = options.mipRelativeGap;
-  if (options.relaxIntegrality) highsOptions.solver = "simplex";
   let result: ReturnType<Highs["solve"]>;
   try {
     result = highs.solve(lp, highsOptions);

@@ -11,10 +11,12 @@ import {
   buildWeekDesign,
   coverageTotals,
   createRosterState,
+  designCost,
   finishRole,
   leadTargets,
 } from "../domain/roster/engine";
 import { designHeadcount } from "../domain/roster/assign";
+import { decodeDesignCounts, relaxedLp } from "../domain/roster/design-model";
 import type { Role } from "../domain/roster/context";
 import { parseRosterProblem, type TRosterProblem } from "../domain/roster/problem";
 import { buildRosterResult, type RosterResult } from "../domain/roster/result";
@@ -82,7 +84,7 @@ export async function solveRoster(problem: TRosterProblem, options: SolveRosterO
     checkAbort();
     const model = buildBoundModel(state, week);
     if (!model) continue;
-    const solution = await solveLp(model.lp, { relaxIntegrality: true, timeLimitSeconds: Math.max(1, (remainingSeconds() * 0.15) / (weeks - week)) });
+    const solution = await solveLp(model.lp, { timeLimitSeconds: Math.max(1, (remainingSeconds() * 0.15) / (weeks - week)) });
     // Only a proven optimum bounds anything; otherwise this week contributes 0, which is always true.
     if (solution.outcome === "optimal") lowerBound += boundFromObjective(solution.objective, context.intervalMinutes);
     report("bound", (0.1 * (week + 1)) / weeks);
@@ -92,15 +94,30 @@ export async function solveRoster(problem: TRosterProblem, options: SolveRosterO
   const designRole = async (role: Role, share: number, base: number, span: number, phase: RosterPhase) => {
     const targets = role === "agent" ? agentTargets(state) : leadTargets(state);
     if (!targets) return;
+    const weekStarts = new Map<number, number>();
+    const weekStartedSeconds = (week: number) => weekStarts.get(week) ?? 0;
     for (let week = 0; week < weeks; week++) {
       checkAbort();
       if (shouldStop()) break;
+      weekStarts.set(week, elapsedSeconds());
       const design = buildWeekDesign(state, role, week, targets);
       if (design) {
         const budget = Math.max(1, (remainingSeconds() * share) / (weeks - week));
-        const solution = await solveLp(design.model.lp, { timeLimitSeconds: budget, mipRelativeGap: 0.01 });
-        if (solution.outcome === "limit" || solution.outcome === "no-solution") stopped = stopped || remainingSeconds() <= 0;
-        if (solution.outcome === "optimal" || solution.outcome === "limit") applyWeekDesign(state, role, design, solution.values, targets);
+        // The relaxation is fast and, rounded, already a fair design; the MIP gets the rest of the
+        // week's budget and wins only if its incumbent is better. Integer covering models often
+        // cannot close their gap, so the MIP usually stops at its limit.
+        const relaxed = await solveLp(relaxedLp(design.model.lp), { timeLimitSeconds: budget / 2 });
+        let counts = relaxed.outcome === "optimal" || relaxed.outcome === "limit" ? decodeDesignCounts(design.model, relaxed.values) : undefined;
+        const mipSeconds = budget - (elapsedSeconds() - weekStartedSeconds(week));
+        if (mipSeconds >= 0.5) {
+          checkAbort();
+          const solution = await solveLp(design.model.lp, { timeLimitSeconds: mipSeconds, mipRelativeGap: 0.01 });
+          if (solution.outcome === "optimal" || solution.outcome === "limit") {
+            const mipCounts = decodeDesignCounts(design.model, solution.values);
+            if (!counts || designCost(state, role, design, mipCounts, targets) <= designCost(state, role, design, counts, targets)) counts = mipCounts;
+          }
+        }
+        if (counts) applyWeekDesign(state, role, design, counts, targets);
       }
       report(phase, base + (span * (week + 1)) / weeks);
     }

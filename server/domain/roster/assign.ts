@@ -65,14 +65,52 @@ export function assignDesignedShifts(state: RosterState, designed: readonly Cand
   const unassigned: Candidate[] = [];
   const ordered = [...designed].sort((a, b) => a.startSlot - b.startSlot || a.regionIndex - b.regionIndex);
   for (const candidate of ordered) {
-    const person = bestPersonFor(state, byRegion.get(candidate.regionIndex) ?? [], candidate, role);
-    if (!person) {
-      unassigned.push(candidate);
-      continue;
-    }
-    placeShiftBreaks(state, state.add(candidate, person.index, role), requirement);
+    const people = byRegion.get(candidate.regionIndex) ?? [];
+    const person = bestPersonFor(state, people, candidate, role);
+    if (person) placeShiftBreaks(state, state.add(candidate, person.index, role), requirement);
+    else if (!assignWithSwap(state, people, candidate, role, requirement)) unassigned.push(candidate);
   }
   return unassigned;
+}
+
+const SWAPPABLE = new Set(["same-day", "rest", "weekly-days", "weekly-minutes"]);
+
+/**
+ * One-step ejection chain: give the candidate to a person whose only obstacle is one of their own
+ * shifts, and move that shift to someone else who can work it. Greedy order leaves such knots
+ * (someone took an early shift that only they could have swapped for a late one).
+ */
+function assignWithSwap(state: RosterState, people: readonly PersonInfo[], candidate: Candidate, role: Role, requirement: ArrayLike<number>): boolean {
+  for (const person of people) {
+    const blocker = state.blocker(person, candidate, role);
+    if (blocker === null || !SWAPPABLE.has(blocker)) continue;
+    const tally = state.tallies[person.index];
+    if (!tally) continue;
+    const conflicting = tally.shifts.filter((shift) => {
+      if (shift.pinned) return false;
+      if (blocker === "weekly-days" || blocker === "weekly-minutes") return shift.candidate.week === candidate.week;
+      return Math.abs(shift.candidate.dayNumber - candidate.dayNumber) <= 1;
+    });
+    for (const shift of conflicting) {
+      state.remove(shift);
+      if (state.blocker(person, candidate, role) === null) {
+        const other = bestPersonFor(
+          state,
+          people.filter((entry) => entry.index !== person.index),
+          shift.candidate,
+          role,
+        );
+        if (other) {
+          placeShiftBreaks(state, state.add(shift.candidate, other.index, role), requirement);
+          placeShiftBreaks(state, state.add(candidate, person.index, role), requirement);
+          return true;
+        }
+      }
+      const restored = state.add(shift.candidate, person.index, role, { breakOffsets: shift.breakOffsets });
+      restored.breaksFixed = shift.breaksFixed;
+    }
+  }
+  return false;
 }
 
 /** Candidates a role can ever use: its people's (region, template) pairs, or all in design mode. */
@@ -277,4 +315,70 @@ export function designHeadcount(context: RosterContext, shifts: readonly PlacedS
     }
     return { regionId: region.id, people: upper };
   });
+}
+
+/** Cost of one slot: shortage far above excess (the model's objective, per interval). */
+function slotCost(have: number, need: number, cap: number): number {
+  return Math.max(0, need - have) * SHORTAGE_COST + Math.max(0, have - cap);
+}
+
+/**
+ * Local search: re-time each shift (same person, same week, any template they hold) where one more
+ * person on task saves the most, breaks included. Cleans up what repair adds in a hurry.
+ * @example improveByMoves(state, "agent", requirement, requirement, () => false) //=> 4
+ */
+export function improveByMoves(state: RosterState, role: Role, requirement: ArrayLike<number>, cap: ArrayLike<number>, shouldStop: () => boolean, passes = 2): number {
+  const context = state.context;
+  const coverage = state.coverageOf(role);
+  const byKey = new Map<string, Candidate[]>();
+  for (const candidate of candidatesForRole(context, role)) {
+    const key = `${candidate.regionIndex}:${candidate.week}`;
+    const list = byKey.get(key) ?? [];
+    list.push(candidate);
+    byKey.set(key, list);
+  }
+  const gainAt = (slot: number) => {
+    const have = coverage[slot] ?? 0;
+    return slotCost(have, requirement[slot] ?? 0, cap[slot] ?? 0) - slotCost(have + 1, requirement[slot] ?? 0, cap[slot] ?? 0);
+  };
+  const gainOf = (candidate: Candidate) => {
+    let gain = 0;
+    for (let slot = candidate.startSlot; slot < candidate.endSlot; slot++) gain += gainAt(slot);
+    for (const rule of context.templates[candidate.templateIndex]?.breaks ?? []) {
+      let cheapest = Infinity;
+      for (const offset of rule.offsetSlots) {
+        let lost = 0;
+        for (let step = 0; step < rule.lengthSlots; step++) lost += gainAt(candidate.startSlot + offset + step);
+        cheapest = Math.min(cheapest, lost);
+      }
+      if (Number.isFinite(cheapest)) gain -= cheapest;
+    }
+    return gain;
+  };
+  let moved = 0;
+  for (let pass = 0; pass < passes; pass++) {
+    let movedThisPass = 0;
+    for (const shift of state.shiftsOf(role)) {
+      if (shift.pinned || shouldStop()) continue;
+      const person = shift.personIndex === null ? undefined : context.people[shift.personIndex];
+      state.remove(shift);
+      const keep = gainOf(shift.candidate);
+      const options = (byKey.get(`${shift.candidate.regionIndex}:${shift.candidate.week}`) ?? [])
+        .filter((candidate) => !person || person.templateIndexes.has(candidate.templateIndex))
+        .map((candidate) => ({ candidate, gain: gainOf(candidate) }))
+        .filter((entry) => entry.gain > keep + 1e-9)
+        .sort((a, b) => b.gain - a.gain);
+      const better = options.find((entry) => !person || state.blocker(person, entry.candidate, role) === null);
+      if (better) {
+        placeShiftBreaks(state, state.add(better.candidate, shift.personIndex, role), requirement);
+        movedThisPass++;
+      } else {
+        const restored = state.add(shift.candidate, shift.personIndex, role, { breakOffsets: shift.breakOffsets, pinned: shift.pinned });
+        restored.breaksFixed = shift.breaksFixed;
+      }
+    }
+    moved += movedThisPass;
+    if (movedThisPass === 0) break;
+  }
+  return moved;
 }

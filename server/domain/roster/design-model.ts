@@ -38,8 +38,19 @@ export interface DesignModelInput {
   integer: boolean;
   /** Keep at most this many offsets per break (evenly spread) to keep the model small. */
   maxBreakOffsets?: number;
-  /** Per region and role: most worked minutes per week and most shifts per local day (people mode). */
-  capacity?: { week: number; regionWeekMinutes: Map<number, number>; regionWeekShifts: Map<number, number>; regionDayShifts: Map<string, number> };
+  /**
+   * People mode: aggregate limits the people put on the week's shifts (Σ weight·x ≤ limit over the
+   * matching columns of `week`), e.g. a region's weekly minutes or the people holding a template.
+   */
+  capacity?: { week: number; rows: CapacityRow[] };
+}
+
+/** One aggregate limit: Σ weight(c)·x_c ≤ limit over the columns it matches. */
+export interface CapacityRow {
+  limit: number;
+  matches: (candidate: Candidate) => boolean;
+  /** Coefficient per shift (default 1), e.g. worked minutes. */
+  weight?: (candidate: Candidate) => number;
 }
 
 export interface DesignModel {
@@ -164,38 +175,16 @@ export function buildDesignModel(input: DesignModelInput): DesignModel {
 
   const capacityRows: string[] = [];
   if (input.capacity) {
-    const byRegionWeek = new Map<number, string[]>();
-    const byRegionWeekShifts = new Map<number, string[]>();
-    const byRegionDay = new Map<string, string[]>();
-    columns.forEach((column, columnIndex) => {
-      const { candidate } = column;
-      // Shifts of other weeks (fixed columns carried over) do not use this week's capacity.
-      if (candidate.week !== input.capacity?.week) return;
-      const minutes = context.templates[candidate.templateIndex]?.workedMinutes ?? 0;
-      const week = byRegionWeek.get(candidate.regionIndex) ?? [];
-      week.push(`+ ${minutes} x${columnIndex}`);
-      byRegionWeek.set(candidate.regionIndex, week);
-      const weekShifts = byRegionWeekShifts.get(candidate.regionIndex) ?? [];
-      weekShifts.push(`+ x${columnIndex}`);
-      byRegionWeekShifts.set(candidate.regionIndex, weekShifts);
-      const dayKey = `${candidate.regionIndex}|${candidate.localDate}`;
-      const day = byRegionDay.get(dayKey) ?? [];
-      day.push(`+ x${columnIndex}`);
-      byRegionDay.set(dayKey, day);
+    const { week, rows } = input.capacity;
+    rows.forEach((row, rowIndex) => {
+      const terms: string[] = [];
+      columns.forEach((column, columnIndex) => {
+        // Shifts of other weeks (fixed columns carried over) do not use this week's capacity.
+        if (column.candidate.week !== week || !row.matches(column.candidate)) return;
+        terms.push(`+ ${row.weight?.(column.candidate) ?? 1} x${columnIndex}`);
+      });
+      if (terms.length > 0) capacityRows.push(` w${rowIndex}: ${joinTerms(terms)} <= ${row.limit}`);
     });
-    let rowIndex = 0;
-    for (const [regionIndex, terms] of byRegionWeek) {
-      const limit = input.capacity.regionWeekMinutes.get(regionIndex);
-      if (limit !== undefined) capacityRows.push(` w${rowIndex++}: ${joinTerms(terms)} <= ${limit}`);
-    }
-    for (const [regionIndex, terms] of byRegionWeekShifts) {
-      const limit = input.capacity.regionWeekShifts.get(regionIndex);
-      if (limit !== undefined) capacityRows.push(` n${rowIndex++}: ${joinTerms(terms)} <= ${limit}`);
-    }
-    for (const [dayKey, terms] of byRegionDay) {
-      const limit = input.capacity.regionDayShifts.get(dayKey);
-      if (limit !== undefined) capacityRows.push(` p${rowIndex++}: ${joinTerms(terms)} <= ${limit}`);
-    }
   }
 
   const lines = [
@@ -219,4 +208,14 @@ export function buildDesignModel(input: DesignModelInput): DesignModel {
  */
 export function decodeDesignCounts(model: DesignModel, values: ReadonlyMap<string, number>): number[] {
   return model.columnNames.map((name) => Math.max(0, Math.round(values.get(name) ?? 0)));
+}
+
+/**
+ * The same model without its integrality section: its LP relaxation. (HiGHS's `solver: "simplex"`
+ * option does not reliably skip branch-and-bound on a model with integers, so the text is cut.)
+ * @example relaxedLp("Minimize\n obj: x\nSubject To\n c: x >= 1\nGeneral\n x\nEnd") //=> "Minimize\n obj: x\nSubject To\n c: x >= 1\nEnd"
+ */
+export function relaxedLp(lp: string): string {
+  const at = lp.lastIndexOf("\nGeneral\n");
+  return at < 0 ? lp : `${lp.slice(0, at)}\nEnd`;
 }

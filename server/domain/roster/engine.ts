@@ -7,12 +7,12 @@
  * them as fixed and the rest rule carries across weeks. Then repair, weekly minimums, surplus drop
  * and break placement; then the same for leads against ceil(agents on task / leadSpan.max).
  */
-import { assignDesignedShifts, candidatesForRole, dropSurplusShifts, meetWeeklyMinimums, repairCoverage } from "./assign";
+import { assignDesignedShifts, candidatesForRole, designHeadcount, dropSurplusShifts, improveByMoves, meetWeeklyMinimums, repairCoverage } from "./assign";
 import { placeBreaks } from "./breaks";
-import { buildRosterContext, describeShift, regionTemplateKey, slotOf, type Candidate, type Role, type RosterContext } from "./context";
-import { buildDesignModel, decodeDesignCounts, type DesignColumn, type DesignModel } from "./design-model";
+import { buildRosterContext, describeShift, regionTemplateKey, slotOf, type Candidate, type PersonInfo, type Role, type RosterContext } from "./context";
+import { SHORTAGE_COST, buildDesignModel, type CapacityRow, type DesignColumn, type DesignModel } from "./design-model";
 import { instantMs, type TRosterProblem } from "./problem";
-import { leadBounds } from "./result";
+import { buildRosterResult, leadBounds, type RosterResult } from "./result";
 import { RosterState } from "./roster-state";
 
 /** Most break offsets per break kept in design models; the final placement uses all of them. */
@@ -109,6 +109,42 @@ export function leadTargets(state: RosterState): RoleTargets | undefined {
   return { requirement: needed, cap };
 }
 
+/**
+ * Limits a role's people put on a week's shifts, per region and per (region, template): weekly
+ * worked minutes, weekly shifts (days), and shifts per local day (one per person). Designs that
+ * break them cannot be assigned, however good their coverage looks.
+ */
+function capacityRows(context: RosterContext, role: Role, free: readonly Candidate[]): CapacityRow[] {
+  const rows: CapacityRow[] = [];
+  const dates = new Map<number, Set<string>>();
+  for (const candidate of free) {
+    const set = dates.get(candidate.regionIndex) ?? new Set<string>();
+    set.add(candidate.localDate);
+    dates.set(candidate.regionIndex, set);
+  }
+  const minutesOf = (candidate: Candidate) => context.templates[candidate.templateIndex]?.workedMinutes ?? 0;
+  for (const region of context.regions) {
+    const groups: Array<{ people: PersonInfo[]; templates: Set<number> | undefined }> = [
+      { people: context.people.filter((person) => person.role === role && person.regionIndex === region.index), templates: undefined },
+    ];
+    for (const template of context.templates) {
+      groups.push({
+        people: context.people.filter((person) => person.role === role && person.regionIndex === region.index && person.templateIndexes.has(template.index)),
+        templates: new Set([template.index]),
+      });
+    }
+    for (const { people, templates } of groups) {
+      const inGroup = (candidate: Candidate) => candidate.regionIndex === region.index && (!templates || templates.has(candidate.templateIndex));
+      rows.push({ limit: people.reduce((sum, person) => sum + person.maxMinutesPerWeek, 0), matches: inGroup, weight: minutesOf });
+      rows.push({ limit: people.reduce((sum, person) => sum + person.maxDaysPerWeek, 0), matches: inGroup });
+      for (const date of dates.get(region.index) ?? []) {
+        rows.push({ limit: people.length, matches: (candidate) => inGroup(candidate) && candidate.localDate === date });
+      }
+    }
+  }
+  return rows;
+}
+
 export interface WeekDesign {
   model: DesignModel;
   /** Free columns are the week's candidates; fixed ones are shifts already placed. */
@@ -128,21 +164,7 @@ export function buildWeekDesign(state: RosterState, role: Role, week: number, ta
   const free = candidatesForRole(context, role).filter((candidate) => candidate.week === week);
   if (free.length === 0) return undefined;
   const columns: DesignColumn[] = [...free.map((candidate) => ({ candidate })), ...fixedColumns(state, role, fromSlot, rowsTo)];
-  let capacity: Parameters<typeof buildDesignModel>[0]["capacity"];
-  if (!context.designMode) {
-    const regionWeekMinutes = new Map<number, number>();
-    const regionWeekShifts = new Map<number, number>();
-    const peoplePerRegion = new Map<number, number>();
-    for (const person of context.people) {
-      if (person.role !== role) continue;
-      regionWeekMinutes.set(person.regionIndex, (regionWeekMinutes.get(person.regionIndex) ?? 0) + person.maxMinutesPerWeek);
-      regionWeekShifts.set(person.regionIndex, (regionWeekShifts.get(person.regionIndex) ?? 0) + person.maxDaysPerWeek);
-      peoplePerRegion.set(person.regionIndex, (peoplePerRegion.get(person.regionIndex) ?? 0) + 1);
-    }
-    const regionDayShifts = new Map<string, number>();
-    for (const candidate of free) regionDayShifts.set(`${candidate.regionIndex}|${candidate.localDate}`, peoplePerRegion.get(candidate.regionIndex) ?? 0);
-    capacity = { week, regionWeekMinutes, regionWeekShifts, regionDayShifts };
-  }
+  const capacity = context.designMode ? undefined : { week, rows: capacityRows(context, role, free) };
   const model = buildDesignModel({
     context,
     role,
@@ -160,12 +182,41 @@ export function buildWeekDesign(state: RosterState, role: Role, week: number, ta
 }
 
 /**
+ * Weighted shortage and excess (in intervals) a week design's counts would give on top of the
+ * shifts already placed, breaks at their default offsets: compares a rounded relaxation with a MIP
+ * incumbent on equal terms.
+ * @example designCost(state, "agent", design, counts, agentTargets(state)) //=> 16
+ */
+export function designCost(state: RosterState, role: Role, design: WeekDesign, counts: readonly number[], targets: RoleTargets): number {
+  const coverage = Int32Array.from(state.coverageOf(role));
+  design.columns.forEach((column, index) => {
+    if (column.fixedCount !== undefined) return;
+    const count = counts[index] ?? 0;
+    if (count === 0) return;
+    const { startSlot, endSlot } = column.candidate;
+    for (let slot = startSlot; slot < Math.min(endSlot, coverage.length); slot++) coverage[slot]! += count;
+    const offsets = state.defaultBreakOffsets(column.candidate);
+    state.context.templates[column.candidate.templateIndex]?.breaks.forEach((rule, breakIndex) => {
+      for (let step = 0; step < rule.lengthSlots; step++) {
+        const slot = startSlot + (offsets[breakIndex] ?? 0) + step;
+        if (slot < coverage.length) coverage[slot]! -= count;
+      }
+    });
+  });
+  let cost = 0;
+  for (let slot = design.model.rowSlots[0] ?? 0; slot <= (design.model.rowSlots.at(-1) ?? -1); slot++) {
+    const have = coverage[slot] ?? 0;
+    cost += Math.max(0, (targets.requirement[slot] ?? 0) - have) * SHORTAGE_COST + Math.max(0, have - (targets.cap[slot] ?? 0));
+  }
+  return cost;
+}
+
+/**
  * Places a solved week design: new shifts go to people (or the unnamed pool in design mode).
  * Returns how many designed shifts nobody could take.
- * @example applyWeekDesign(state, "agent", design, solution.values, agentTargets(state)) //=> 0
+ * @example applyWeekDesign(state, "agent", design, decodeDesignCounts(design.model, solution.values), agentTargets(state)) //=> 0
  */
-export function applyWeekDesign(state: RosterState, role: Role, design: WeekDesign, values: ReadonlyMap<string, number>, targets: RoleTargets): number {
-  const counts = decodeDesignCounts(design.model, values);
+export function applyWeekDesign(state: RosterState, role: Role, design: WeekDesign, counts: readonly number[], targets: RoleTargets): number {
   const designed: Candidate[] = [];
   design.columns.forEach((column, index) => {
     if (column.fixedCount !== undefined) return;
@@ -187,6 +238,8 @@ export function finishRole(state: RosterState, role: Role, targets: RoleTargets,
   const { requirement, cap } = targets;
   repairCoverage(state, { role, requirement, cap, shouldStop });
   if (!state.context.designMode) meetWeeklyMinimums(state, role, requirement, cap);
+  dropSurplusShifts(state, role, requirement);
+  improveByMoves(state, role, requirement, cap, shouldStop);
   dropSurplusShifts(state, role, requirement);
   placeBreaks(state, role, requirement);
   if (!shouldStop()) {
@@ -210,4 +263,20 @@ export function coverageTotals(state: RosterState): { shortageAgentMinutes: numb
     else excess += difference;
   }
   return { shortageAgentMinutes: shortage * state.context.intervalMinutes, excessAgentMinutes: excess * state.context.intervalMinutes };
+}
+
+/**
+ * A plan from the heuristics alone (no solver, no bound): instant previews in the app, and the
+ * domain tests' way to exercise every rule without loading HiGHS.
+ * @example planWithoutSolver(problem).status //=> "feasible"
+ */
+export function planWithoutSolver(problem: TRosterProblem): RosterResult {
+  const state = createRosterState(problem);
+  const never = () => false;
+  finishRole(state, "agent", agentTargets(state), never);
+  const leads = leadTargets(state);
+  if (leads && state.context.people.some((person) => person.role === "lead")) finishRole(state, "lead", leads, never);
+  const result = buildRosterResult(state, { lowerBoundExcessAgentMinutes: 0, solveSeconds: 0, stopped: true });
+  if (state.context.designMode) result.headcount = designHeadcount(state.context, state.shiftsOf("agent"));
+  return result;
 }
