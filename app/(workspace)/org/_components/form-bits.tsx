@@ -15,6 +15,12 @@ export interface ControlProps {
   "aria-describedby": string | undefined;
 }
 
+/**
+ * The house input style plus a red border when the field is refused. `!` because
+ * `.field-input` is unlayered CSS, which outranks Tailwind's utility layer.
+ */
+export const INPUT_CLASS = "field-input aria-invalid:border-red-500!";
+
 function describedBy(id: string, hint: boolean, error: boolean): string | undefined {
   const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
   return ids.length > 0 ? ids.join(" ") : undefined;

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
 import type { Role } from "@/db/schema";
 import { useRefreshOrg } from "../_components/editor";
-import { CheckboxGroup, Field, FormActions, GeneralError, readNumber, splitErrors } from "../_components/form-bits";
+import { CheckboxGroup, Field, FormActions, GeneralError, INPUT_CLASS, readNumber, splitErrors } from "../_components/form-bits";
 import type { ChannelRow, PersonRow, RegionRow, TeamRow, TemplateRow } from "../_components/types";
 
 export const ROLE_LABEL: Record<Role, string> = { agent: "Agent", lead: "Team lead", manager: "Manager" };
@@ -114,21 +114,21 @@ export function PersonForm({
     <form onSubmit={onSubmit} noValidate className="space-y-6">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <Field id="person-name" name="name" label="Name" errors={fieldErrors.name}>
-          {(control) => <input {...control} type="text" autoComplete="off" className="field-input" value={name} onChange={(e) => setName(e.target.value)} />}
+          {(control) => <input {...control} type="text" autoComplete="off" className={INPUT_CLASS} value={name} onChange={(e) => setName(e.target.value)} />}
         </Field>
         <Field id="person-email" name="email" label="Email" errors={fieldErrors.email}>
-          {(control) => <input {...control} type="email" autoComplete="off" className="field-input" value={email} onChange={(e) => setEmail(e.target.value)} />}
+          {(control) => <input {...control} type="email" autoComplete="off" className={INPUT_CLASS} value={email} onChange={(e) => setEmail(e.target.value)} />}
         </Field>
         <Field id="person-role" name="role" label="Role" errors={fieldErrors.role}>
           {(control) => (
-            <select {...control} className="field-input" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            <select {...control} className={INPUT_CLASS} value={role} onChange={(e) => setRole(e.target.value as Role)}>
               {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABEL[r]}</option>)}
             </select>
           )}
         </Field>
         <Field id="person-region" name="regionId" label="Region" errors={fieldErrors.regionId}>
           {(control) => (
-            <select {...control} className="field-input" value={regionId} onChange={(e) => setRegionId(e.target.value)}>
+            <select {...control} className={INPUT_CLASS} value={regionId} onChange={(e) => setRegionId(e.target.value)}>
               {regions.map((r) => <option key={r.id} value={r.id}>{r.name} ({r.timeZone})</option>)}
             </select>
           )}
@@ -142,18 +142,18 @@ export function PersonForm({
         >
           {(control) =>
             timeZones.length > 0 ? (
-              <select {...control} className="field-input" value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
+              <select {...control} className={INPUT_CLASS} value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
                 <option value="">Same as region{region ? ` (${region.timeZone})` : ""}</option>
                 {zoneChoices.map((zone) => <option key={zone} value={zone}>{zone}</option>)}
               </select>
             ) : (
-              <input {...control} type="text" placeholder="Same as region" className="field-input" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} />
+              <input {...control} type="text" placeholder="Same as region" className={INPUT_CLASS} value={timeZone} onChange={(e) => setTimeZone(e.target.value)} />
             )
           }
         </Field>
         <Field id="person-team" name="teamId" label="Team" errors={fieldErrors.teamId}>
           {(control) => (
-            <select {...control} className="field-input" value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+            <select {...control} className={INPUT_CLASS} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
               <option value="">No team</option>
               {teams.map((t) => <option key={t.id} value={t.id}>{t.name} ({t.regionName})</option>)}
             </select>
@@ -186,16 +186,16 @@ export function PersonForm({
         <legend className="text-base font-semibold text-slate-800">Contract</legend>
         <div className="mt-2 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <Field id="person-min-hours" name="minMinutesPerWeek" label="Min hours per week" errors={fieldErrors.minMinutesPerWeek}>
-            {(control) => <input {...control} type="number" inputMode="decimal" min={0} max={70} step={0.5} className="field-input" value={minHours} onChange={(e) => setMinHours(e.target.value)} />}
+            {(control) => <input {...control} type="number" inputMode="decimal" min={0} max={70} step={0.5} className={INPUT_CLASS} value={minHours} onChange={(e) => setMinHours(e.target.value)} />}
           </Field>
           <Field id="person-max-hours" name="maxMinutesPerWeek" label="Max hours per week" errors={fieldErrors.maxMinutesPerWeek}>
-            {(control) => <input {...control} type="number" inputMode="decimal" min={0} max={70} step={0.5} className="field-input" value={maxHours} onChange={(e) => setMaxHours(e.target.value)} />}
+            {(control) => <input {...control} type="number" inputMode="decimal" min={0} max={70} step={0.5} className={INPUT_CLASS} value={maxHours} onChange={(e) => setMaxHours(e.target.value)} />}
           </Field>
           <Field id="person-max-days" name="maxDaysPerWeek" label="Max days per week" errors={fieldErrors.maxDaysPerWeek}>
-            {(control) => <input {...control} type="number" inputMode="numeric" min={1} max={7} step={1} className="field-input" value={maxDays} onChange={(e) => setMaxDays(e.target.value)} />}
+            {(control) => <input {...control} type="number" inputMode="numeric" min={1} max={7} step={1} className={INPUT_CLASS} value={maxDays} onChange={(e) => setMaxDays(e.target.value)} />}
           </Field>
           <Field id="person-min-rest" name="minRestMinutes" label="Min rest between shifts (hours)" errors={fieldErrors.minRestMinutes}>
-            {(control) => <input {...control} type="number" inputMode="decimal" min={0} max={24} step={0.5} className="field-input" value={restHours} onChange={(e) => setRestHours(e.target.value)} />}
+            {(control) => <input {...control} type="number" inputMode="decimal" min={0} max={24} step={0.5} className={INPUT_CLASS} value={restHours} onChange={(e) => setRestHours(e.target.value)} />}
           </Field>
         </div>
       </fieldset>
@@ -208,7 +208,7 @@ export function PersonForm({
         errors={fieldErrors.password}
         className="max-w-sm"
       >
-        {(control) => <input {...control} type="password" autoComplete="new-password" className="field-input" value={password} onChange={(e) => setPassword(e.target.value)} />}
+        {(control) => <input {...control} type="password" autoComplete="new-password" className={INPUT_CLASS} value={password} onChange={(e) => setPassword(e.target.value)} />}
       </Field>
 
       <GeneralError message={general} />

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { WEEKDAYS } from "@/app/_components/format";
 import { useTRPC } from "@/app/_lib/trpc";
 import { useRefreshOrg } from "../_components/editor";
-import { CheckboxGroup, Field, FormActions, GeneralError, readNumber, splitErrors } from "../_components/form-bits";
+import { CheckboxGroup, Field, FormActions, GeneralError, INPUT_CLASS, readNumber, splitErrors } from "../_components/form-bits";
 import type { RegionRow } from "../_components/types";
 
 const FIELDS = ["name", "timeZone", "windowStart", "windowEnd", "workingDays", "hourlyCost"] as const;
@@ -57,7 +57,7 @@ export function RegionForm({
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="region-name" name="name" label="Name" errors={fieldErrors.name}>
-          {(control) => <input {...control} type="text" className="field-input" value={name} onChange={(e) => setName(e.target.value)} />}
+          {(control) => <input {...control} type="text" className={INPUT_CLASS} value={name} onChange={(e) => setName(e.target.value)} />}
         </Field>
         <Field
           id="region-time-zone"
@@ -74,7 +74,7 @@ export function RegionForm({
                 list="region-time-zones"
                 autoComplete="off"
                 spellCheck={false}
-                className="field-input"
+                className={INPUT_CLASS}
                 value={timeZone}
                 onChange={(e) => setTimeZone(e.target.value)}
               />
@@ -91,7 +91,7 @@ export function RegionForm({
           hint="Local time in the region's zone."
           errors={fieldErrors.windowStart}
         >
-          {(control) => <input {...control} type="time" step={900} className="field-input" value={windowStart} onChange={(e) => setWindowStart(e.target.value)} />}
+          {(control) => <input {...control} type="time" step={900} className={INPUT_CLASS} value={windowStart} onChange={(e) => setWindowStart(e.target.value)} />}
         </Field>
         <Field
           id="region-window-end"
@@ -100,7 +100,7 @@ export function RegionForm({
           hint="An end at or before the start runs past midnight."
           errors={fieldErrors.windowEnd}
         >
-          {(control) => <input {...control} type="time" step={900} className="field-input" value={windowEnd} onChange={(e) => setWindowEnd(e.target.value)} />}
+          {(control) => <input {...control} type="time" step={900} className={INPUT_CLASS} value={windowEnd} onChange={(e) => setWindowEnd(e.target.value)} />}
         </Field>
       </div>
       <CheckboxGroup
@@ -121,7 +121,7 @@ export function RegionForm({
         className="max-w-xs"
       >
         {(control) => (
-          <input {...control} type="number" inputMode="decimal" min={0} step={0.01} className="field-input" value={hourlyCost} onChange={(e) => setHourlyCost(e.target.value)} />
+          <input {...control} type="number" inputMode="decimal" min={0} step={0.01} className={INPUT_CLASS} value={hourlyCost} onChange={(e) => setHourlyCost(e.target.value)} />
         )}
       </Field>
       <GeneralError message={general} />

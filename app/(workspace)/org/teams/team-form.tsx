@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
 import { useRefreshOrg } from "../_components/editor";
-import { Field, FormActions, GeneralError, splitErrors } from "../_components/form-bits";
+import { Field, FormActions, GeneralError, INPUT_CLASS, splitErrors } from "../_components/form-bits";
 import type { TeamRow } from "../_components/types";
 
 export interface LeadOption {
@@ -53,11 +53,11 @@ export function TeamForm({
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="team-name" name="name" label="Name" errors={fieldErrors.name}>
-          {(control) => <input {...control} type="text" className="field-input" value={name} onChange={(e) => setName(e.target.value)} />}
+          {(control) => <input {...control} type="text" className={INPUT_CLASS} value={name} onChange={(e) => setName(e.target.value)} />}
         </Field>
         <Field id="team-region" name="regionId" label="Region" errors={fieldErrors.regionId}>
           {(control) => (
-            <select {...control} className="field-input" value={regionId} onChange={(e) => setRegionId(e.target.value)}>
+            <select {...control} className={INPUT_CLASS} value={regionId} onChange={(e) => setRegionId(e.target.value)}>
               {regions.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
             </select>
           )}
@@ -70,7 +70,7 @@ export function TeamForm({
           errors={fieldErrors.leadId}
         >
           {(control) => (
-            <select {...control} className="field-input" value={leadId} onChange={(e) => setLeadId(e.target.value)}>
+            <select {...control} className={INPUT_CLASS} value={leadId} onChange={(e) => setLeadId(e.target.value)}>
               <option value="">No lead yet</option>
               {leads.map((p) => <option key={p.id} value={p.id}>{p.name} ({p.regionName})</option>)}
             </select>

@@ -4,7 +4,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { formatMinutes } from "@/app/_components/format";
 import { useTRPC } from "@/app/_lib/trpc";
 import { useRefreshOrg } from "../_components/editor";
-import { Field, FormActions, GeneralError, readNumber, splitErrors } from "../_components/form-bits";
+import { Field, FormActions, GeneralError, INPUT_CLASS, readNumber, splitErrors } from "../_components/form-bits";
 import type { TemplateRow } from "../_components/types";
 
 const FIELDS = ["name", "minutes", "startStepMinutes", "breaks"] as const;
@@ -88,7 +88,7 @@ export function TemplateForm({
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="template-name" name="name" label="Name" errors={fieldErrors.name}>
-          {(control) => <input {...control} type="text" className="field-input" value={name} onChange={(e) => setName(e.target.value)} />}
+          {(control) => <input {...control} type="text" className={INPUT_CLASS} value={name} onChange={(e) => setName(e.target.value)} />}
         </Field>
         <Field
           id="template-minutes"
@@ -98,7 +98,7 @@ export function TemplateForm({
           errors={fieldErrors.minutes}
         >
           {(control) => (
-            <input {...control} type="number" inputMode="numeric" min={60} max={1440} step={15} className="field-input" value={minutes} onChange={(e) => setMinutes(e.target.value)} />
+            <input {...control} type="number" inputMode="numeric" min={60} max={1440} step={15} className={INPUT_CLASS} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
           )}
         </Field>
         <Field
@@ -109,7 +109,7 @@ export function TemplateForm({
           errors={fieldErrors.startStepMinutes}
         >
           {(control) => (
-            <input {...control} type="number" inputMode="numeric" min={15} max={240} step={15} className="field-input" value={startStep} onChange={(e) => setStartStep(e.target.value)} />
+            <input {...control} type="number" inputMode="numeric" min={15} max={240} step={15} className={INPUT_CLASS} value={startStep} onChange={(e) => setStartStep(e.target.value)} />
           )}
         </Field>
       </div>
@@ -130,19 +130,19 @@ export function TemplateForm({
                   <div className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_1fr_auto]">
                     <div>
                       <label htmlFor={`${base}-minutes`} className="field-label">Break length (minutes)</label>
-                      <input id={`${base}-minutes`} type="number" inputMode="numeric" min={5} max={120} step={5} className="field-input"
+                      <input id={`${base}-minutes`} type="number" inputMode="numeric" min={5} max={120} step={5} className={INPUT_CLASS}
                         aria-invalid={fieldErrors.breaks ? true : undefined}
                         value={b.minutes} onChange={(e) => changeBreak(b.key, { minutes: e.target.value })} />
                     </div>
                     <div>
                       <label htmlFor={`${base}-earliest`} className="field-label">Earliest start (min after shift start)</label>
-                      <input id={`${base}-earliest`} type="number" inputMode="numeric" min={0} step={15} className="field-input"
+                      <input id={`${base}-earliest`} type="number" inputMode="numeric" min={0} step={15} className={INPUT_CLASS}
                         aria-invalid={fieldErrors.breaks ? true : undefined}
                         value={b.earliestAfterMinutes} onChange={(e) => changeBreak(b.key, { earliestAfterMinutes: e.target.value })} />
                     </div>
                     <div>
                       <label htmlFor={`${base}-latest`} className="field-label">Latest start (min after shift start)</label>
-                      <input id={`${base}-latest`} type="number" inputMode="numeric" min={0} step={15} className="field-input"
+                      <input id={`${base}-latest`} type="number" inputMode="numeric" min={0} step={15} className={INPUT_CLASS}
                         aria-invalid={fieldErrors.breaks ? true : undefined}
                         value={b.latestAfterMinutes} onChange={(e) => changeBreak(b.key, { latestAfterMinutes: e.target.value })} />
                     </div>
