@@ -10,7 +10,8 @@ export const ROLES = ["agent", "lead", "manager"] as const;
 export type Role = (typeof ROLES)[number];
 export const CHANNEL_KINDS = ["voice", "chat", "email", "social"] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
-export const ROSTER_STATUSES = ["draft", "published"] as const;
+/** A published roster is archived when another is published for an overlapping period. */
+export const ROSTER_STATUSES = ["draft", "published", "archived"] as const;
 export const SWAP_KINDS = ["swap", "offer", "drop"] as const;
 export const SWAP_STATUSES = ["pending", "accepted", "approved", "rejected", "cancelled", "expired"] as const;
 
@@ -155,9 +156,18 @@ export const rosters = sqliteTable("rosters", {
   createdById: integer().references(() => people.id),
   createdAt: integer({ mode: "timestamp_ms" }).notNull(),
   publishedAt: integer({ mode: "timestamp_ms" }),
-  /** The engine's result metrics (JSON), kept for the board and coverage views. */
-  metrics: text({ mode: "json" }).$type<Record<string, number>>(),
+  /** The engine's last result summary (status, metrics, unmet runs with reasons, headcount), JSON. */
+  solveSummary: text({ mode: "json" }).$type<RosterSolveSummary>(),
+  updatedAt: integer({ mode: "timestamp_ms" }),
 });
+
+export interface RosterSolveSummary {
+  status: string;
+  metrics: Record<string, number>;
+  unmet: { start: string; end: string; shortAgents: number; shortLeads?: number; reasons: string[] }[];
+  headcount: { regionId: string; people: number }[];
+  solvedAt: string;
+}
 
 export const shifts = sqliteTable(
   "shifts",

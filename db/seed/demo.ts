@@ -72,7 +72,7 @@ export interface DemoContext {
 }
 
 /** Contacts per interval across all regions, by channel, at the weekly peak. */
-const CHANNEL_PEAK = { voice: 42, chat: 30, email: 22, social: 9 } as const;
+const CHANNEL_PEAK = { voice: 17, chat: 12, email: 9, social: 3.5 } as const;
 
 /** Daily profile: a morning and an afternoon peak in local business hours, quiet at night. */
 function intradayShape(localHour: number): number {
@@ -125,13 +125,13 @@ export async function seedDemo(db: Queryable, opts: { now: DateTime }) {
     minutes: 510,
     breaks: [{ minutes: 30, earliestAfterMinutes: 180, latestAfterMinutes: 300 }],
   });
-  const short6 = insertTemplate(db, { name: "Short 6h", minutes: 360, breaks: [{ minutes: 15, earliestAfterMinutes: 120, latestAfterMinutes: 240 }] });
+  const short6 = insertTemplate(db, { name: "Short 6h", minutes: 360, breaks: [{ minutes: 30, earliestAfterMinutes: 120, latestAfterMinutes: 240 }] });
   const long10 = insertTemplate(db, {
     name: "Long 10h",
     minutes: 600,
     breaks: [
       { minutes: 30, earliestAfterMinutes: 180, latestAfterMinutes: 300 },
-      { minutes: 15, earliestAfterMinutes: 390, latestAfterMinutes: 480 },
+      { minutes: 30, earliestAfterMinutes: 390, latestAfterMinutes: 480 },
     ],
   });
   const regionIds = new Map<string, number>();

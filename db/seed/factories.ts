@@ -97,10 +97,10 @@ export function insertTemplate(db: Queryable, values: Partial<typeof shiftTempla
 /** The four standard channels with the service targets the product brief names. */
 export function insertStandardChannels(db: Queryable) {
   const rows: (typeof channels.$inferInsert)[] = [
-    { key: "voice", name: "Voice", kind: "voice", targetSl: 0.8, targetSeconds: 20, targetAsaSeconds: 120, responseMinutes: null, maxOccupancy: 0.85, shrinkage: 0.3, concurrency: 1, ahtSeconds: 300 },
-    { key: "chat", name: "Chat", kind: "chat", targetSl: 0.8, targetSeconds: 48, targetAsaSeconds: null, responseMinutes: null, maxOccupancy: 0.85, shrinkage: 0.3, concurrency: 2, ahtSeconds: 480 },
-    { key: "email", name: "Email", kind: "email", targetSl: null, targetSeconds: null, targetAsaSeconds: null, responseMinutes: 60, maxOccupancy: 0.9, shrinkage: 0.3, concurrency: 1, ahtSeconds: 360 },
-    { key: "social", name: "Social", kind: "social", targetSl: null, targetSeconds: null, targetAsaSeconds: null, responseMinutes: 60, maxOccupancy: 0.9, shrinkage: 0.3, concurrency: 1, ahtSeconds: 240 },
+    { key: "voice", name: "Voice", kind: "voice", targetSl: 0.8, targetSeconds: 20, targetAsaSeconds: 120, responseMinutes: null, maxOccupancy: 0.85, shrinkage: 0.15, concurrency: 1, ahtSeconds: 300 },
+    { key: "chat", name: "Chat", kind: "chat", targetSl: 0.8, targetSeconds: 48, targetAsaSeconds: null, responseMinutes: null, maxOccupancy: 0.85, shrinkage: 0.15, concurrency: 2, ahtSeconds: 480 },
+    { key: "email", name: "Email", kind: "email", targetSl: null, targetSeconds: null, targetAsaSeconds: null, responseMinutes: 60, maxOccupancy: 0.9, shrinkage: 0.15, concurrency: 1, ahtSeconds: 360 },
+    { key: "social", name: "Social", kind: "social", targetSl: null, targetSeconds: null, targetAsaSeconds: null, responseMinutes: 60, maxOccupancy: 0.9, shrinkage: 0.15, concurrency: 1, ahtSeconds: 240 },
   ];
   return rows.map((r) => db.insert(channels).values(r).returning().get());
 }

@@ -1,5 +1,6 @@
 import { authRouter } from "./routers/auth";
 import { orgRouter } from "./routers/org";
+import { rostersRouter } from "./routers/rosters";
 import { staffingRouter } from "./routers/staffing";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -7,6 +8,7 @@ export const appRouter = createTRPCRouter({
   auth: authRouter,
   org: orgRouter,
   staffing: staffingRouter,
+  rosters: rostersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -17,6 +17,10 @@ export const PERMISSIONS = {
   "staffing.read": ["lead", "manager"],
   "staffing.write": ["lead", "manager"],
   "audit.read": ["manager"],
+  "rosters.read": ["lead", "manager"],
+  "rosters.create": ["lead", "manager"],
+  "rosters.edit": ["lead", "manager"],
+  "rosters.publish": ["lead", "manager"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -235,7 +235,20 @@ export function updateTeam({ db, actor, now }: Ctx, input: z.infer<typeof ZUpdat
   });
 }
 
+/** The roster engine places shifts and breaks on the planning grid, so lengths must fit it. */
+function checkTemplateGrid(db: Queryable, input: z.infer<typeof ZTemplateInput>) {
+  const { intervalMinutes } = repo.getSettings(db);
+  if (input.minutes % intervalMinutes !== 0) {
+    throw new AppError("INVALID_INPUT", { field: "minutes", message: `Must be a multiple of the ${intervalMinutes}-minute planning interval` });
+  }
+  const bad = input.breaks.findIndex((b) => b.minutes % intervalMinutes !== 0);
+  if (bad >= 0) {
+    throw new AppError("INVALID_INPUT", { field: "breaks", message: `Break ${bad + 1}: length must be a multiple of the ${intervalMinutes}-minute planning interval` });
+  }
+}
+
 export function createTemplate({ db, actor, now }: Ctx, input: z.infer<typeof ZTemplateInput>) {
+  checkTemplateGrid(db, input);
   return db.transaction((tx) => {
     assertUnique(!tx.select().from(shiftTemplates).where(eq(shiftTemplates.name, input.name)).get(), "name", "A template with this name exists");
     const row = tx.insert(shiftTemplates).values(input).returning().get();
@@ -245,6 +258,7 @@ export function createTemplate({ db, actor, now }: Ctx, input: z.infer<typeof ZT
 }
 
 export function updateTemplate({ db, actor, now }: Ctx, input: z.infer<typeof ZUpdateTemplateInput>) {
+  checkTemplateGrid(db, input);
   return db.transaction((tx) => {
     const { id, ...fields } = input;
     if (!tx.select().from(shiftTemplates).where(eq(shiftTemplates.id, id)).get()) throw new AppError("NOT_FOUND", { message: "Template not found" });
