@@ -204,7 +204,25 @@ export const swapRequests = sqliteTable("swap_requests", {
   decidedById: integer().references(() => people.id),
   decidedAt: integer({ mode: "timestamp_ms" }),
   note: text(),
+  acceptedAt: integer({ mode: "timestamp_ms" }),
+  /** Why a request ended without approval (rejection reason, "shift changed on republish", …). */
+  closedReason: text(),
 });
+
+/** In-app notifications: requests to answer, approvals, rejections, cancelled requests. */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    personId: integer().notNull().references(() => people.id, { onDelete: "cascade" }),
+    createdAt: integer({ mode: "timestamp_ms" }).notNull(),
+    kind: text().notNull(),
+    message: text().notNull(),
+    link: text(),
+    readAt: integer({ mode: "timestamp_ms" }),
+  },
+  (t) => [index("notifications_person_idx").on(t.personId, t.readAt)],
+);
 
 export const auditLog = sqliteTable(
   "audit_log",
