@@ -78,15 +78,24 @@ export async function solveRoster(problem: TRosterProblem, options: SolveRosterO
   };
   const weeks = context.weekCount;
 
-  // 1. The bound: an LP per week, a small share of the time.
+  // 1. The bound: an LP per week, then, while it stays cheap, the same model with whole shift
+  // counts; only a proven optimum counts (a week without one contributes 0, which is always true).
   report("bound", 0);
   for (let week = 0; week < weeks; week++) {
     checkAbort();
     const model = buildBoundModel(state, week);
     if (!model) continue;
-    const solution = await solveLp(model.lp, { timeLimitSeconds: Math.max(1, (remainingSeconds() * 0.15) / (weeks - week)) });
-    // Only a proven optimum bounds anything; otherwise this week contributes 0, which is always true.
-    if (solution.outcome === "optimal") lowerBound += boundFromObjective(solution.objective, context.intervalMinutes);
+    const weekBudget = Math.max(1, (remainingSeconds() * 0.15) / (weeks - week));
+    const weekStartedAt = elapsedSeconds();
+    const relaxed = await solveLp(model.lp, { timeLimitSeconds: weekBudget });
+    let weekBound = relaxed.outcome === "optimal" ? boundFromObjective(relaxed.objective, context.intervalMinutes) : 0;
+    const integerSeconds = weekBudget - (elapsedSeconds() - weekStartedAt);
+    if (relaxed.outcome === "optimal" && integerSeconds >= 0.5) {
+      const integerModel = buildBoundModel(state, week, { integer: true });
+      const solution = integerModel ? await solveLp(integerModel.lp, { timeLimitSeconds: integerSeconds, mipRelativeGap: 0 }) : undefined;
+      if (solution?.outcome === "optimal") weekBound = Math.max(weekBound, boundFromObjective(solution.objective, context.intervalMinutes));
+    }
+    lowerBound += weekBound;
     report("bound", (0.1 * (week + 1)) / weeks);
   }
 

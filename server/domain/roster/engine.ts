@@ -66,9 +66,10 @@ function fixedColumns(state: RosterState, role: Role, fromSlot: number, toSlot: 
  * The relaxation that bounds excess for one week: every shift that can touch the week, shortage
  * forbidden wherever some shift can put an agent on task, pinned shifts fixed. Any plan that covers
  * the requirement is feasible for it, so its optimum is a lower bound on that plan's excess in the week.
- * @example buildBoundModel(state, 0).lp.includes("General") //=> false
+ * With `integer`, shift counts are whole (breaks stay fractional): a tighter bound when it solves to optimality.
+ * @example buildBoundModel(state, 0)?.lp.includes("General") //=> false
  */
-export function buildBoundModel(state: RosterState, week: number): DesignModel | undefined {
+export function buildBoundModel(state: RosterState, week: number, options: { integer?: boolean } = {}): DesignModel | undefined {
   const context = state.context;
   const { fromSlot, toSlot } = weekSlots(context, week);
   const reach = longestTemplateSlots(context);
@@ -77,7 +78,8 @@ export function buildBoundModel(state: RosterState, week: number): DesignModel |
   const columns: DesignColumn[] = [...free.map((candidate) => ({ candidate })), ...pinned];
   if (columns.length === 0) return undefined;
   const requirement = context.problem.requirement;
-  return buildDesignModel({ context, role: "agent", columns, fromSlot, toSlot, requirement, cap: requirement, forbidShortage: true, integer: false });
+  // Whole shift counts with fractional breaks still relax every real plan, so its proven optimum is a bound too.
+  return buildDesignModel({ context, role: "agent", columns, fromSlot, toSlot, requirement, cap: requirement, forbidShortage: true, integer: options.integer ?? false });
 }
 
 /**
@@ -236,7 +238,9 @@ export function applyWeekDesign(state: RosterState, role: Role, design: WeekDesi
  */
 export function finishRole(state: RosterState, role: Role, targets: RoleTargets, shouldStop: () => boolean): void {
   const { requirement, cap } = targets;
-  repairCoverage(state, { role, requirement, cap, shouldStop });
+  // The first repair ignores the time limit: it is quick, and it turns whatever the models managed
+  // into a plan that covers what people can cover, so a solve cut short still returns one.
+  repairCoverage(state, { role, requirement, cap });
   if (!state.context.designMode) meetWeeklyMinimums(state, role, requirement, cap);
   dropSurplusShifts(state, role, requirement);
   improveByMoves(state, role, requirement, cap, shouldStop);
