@@ -6,9 +6,12 @@
  */
 import { eq } from "drizzle-orm";
 import type { DateTime } from "luxon";
+import { buildRosterProblem, saveRosterResult } from "@/server/services/roster-service";
 import { generateWeekRequirements, planningWeek } from "@/server/services/staffing-service";
+import { solveRosterInput } from "@/server/solver/solve-roster";
+import type { Db } from "../client";
 import type { Queryable } from "../types";
-import { contactHistory, people, teams, unavailability } from "../schema";
+import { contactHistory, people, rosters, teams, unavailability } from "../schema";
 import {
   insertPerson,
   insertRegion,
@@ -116,7 +119,7 @@ function generateHistory(ctx: DemoContext, regionDefs: readonly { timeZone: stri
   return rows.length;
 }
 
-export async function seedDemo(db: Queryable, opts: { now: DateTime }) {
+export async function seedDemo(db: Queryable, opts: { now: DateTime; rosterSolveSeconds?: number }) {
   const ctx: DemoContext = { db, now: opts.now, random: createRandom(20261124), orgZone: "Europe/Dublin", intervalMinutes: 30 };
   insertSettings(db, { name: "Sunshift Demo Support", timeZone: ctx.orgZone, intervalMinutes: ctx.intervalMinutes, weekStart: 1, currency: "USD" });
   insertStandardChannels(db);
@@ -212,5 +215,33 @@ export async function seedDemo(db: Queryable, opts: { now: DateTime }) {
         now: opts.now.toJSDate(),
       }).rows,
   );
-  return { ctx, historyRows, requirementRows, teams: db.select().from(teams).all().length };
+  const rosterSummaries = await seedRosters(db as Db, opts.now, opts.rosterSolveSeconds ?? 20);
+  return { ctx, historyRows, requirementRows, rosterSummaries, teams: db.select().from(teams).all().length };
+}
+
+/**
+ * A published roster for this week and a draft for next, built by the roster engine from the
+ * seeded requirements and contracts, exactly as the Rosters page would.
+ */
+async function seedRosters(db: Db, now: DateTime, timeLimitSeconds: number) {
+  const summaries: string[] = [];
+  for (const weekOffset of [0, 1]) {
+    const week = planningWeek(db, now.toJSDate(), weekOffset);
+    const period = { periodStart: week.start.toJSDate(), days: 7 };
+    const result = await solveRosterInput(buildRosterProblem(db, period, { timeLimitSeconds }));
+    const rosterId = saveRosterResult(db, {
+      rosterId: null,
+      name: `Week of ${week.start.toFormat("d LLL yyyy")}`,
+      period,
+      actorId: null,
+      result,
+      pinnedKeys: new Set(),
+      now: now.toJSDate(),
+    });
+    if (weekOffset === 0) {
+      db.update(rosters).set({ status: "published", publishedAt: now.toJSDate() }).where(eq(rosters.id, rosterId)).run();
+    }
+    summaries.push(`${weekOffset === 0 ? "published" : "draft"} ${result.shifts.length} shifts, ${Math.round(result.metrics.shortageAgentMinutes / 60)} h short`);
+  }
+  return summaries;
 }

@@ -22,10 +22,10 @@ async function main() {
   // Seed inside one transaction: a failure leaves an empty database, not half an organisation.
   db.run("BEGIN");
   try {
-    const summary = await seedDemo(db, { now: DateTime.utc() });
+    const summary = await seedDemo(db, { now: DateTime.utc(), rosterSolveSeconds: Number(process.env.SEED_SOLVE_SECONDS ?? 20) });
     db.run("COMMIT");
     console.log(
-      `Seeded the demo organisation into ${path}: ${summary.teams} teams, ${summary.historyRows} history rows, ${summary.requirementRows.join(" + ")} requirement rows (${Math.round(performance.now() - started)} ms).`,
+      `Seeded the demo organisation into ${path}: ${summary.teams} teams, ${summary.historyRows} history rows, ${summary.requirementRows.join(" + ")} requirement rows, rosters: ${summary.rosterSummaries.join("; ")} (${Math.round(performance.now() - started)} ms).`,
     );
   } catch (error) {
     db.run("ROLLBACK");

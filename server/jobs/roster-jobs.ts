@@ -57,9 +57,10 @@ export function startRosterJob(opts: {
     error: null,
     rosterId: null,
   };
-  // The worker's path is computed at run time so the bundler leaves it alone; tsx compiles it.
-  const workerPath = join(process.cwd(), "server", "jobs", "roster-worker.ts");
-  const worker = new Worker(workerPath, { workerData: { problem: opts.problem }, execArgv: ["--import", "tsx"] });
+  // The worker's path is computed at run time so the bundler leaves it alone; tsx compiles the TypeScript.
+  const workerPath = join(process.cwd(), "server", "jobs", "roster-worker-entry.cjs");
+  // execArgv: [] so the worker does not inherit a parent's loader flags (a test runner's, say).
+  const worker = new Worker(workerPath, { workerData: { problem: opts.problem }, execArgv: [] });
   const entry: Entry = { job, worker };
   jobs.set(job.id, entry);
   worker.on("message", (message: { type: string; progress?: RosterProgress; result?: RosterResult; message?: string }) => {
