@@ -77,8 +77,8 @@ export async function solveLp(lp: string, options: SolveLpOptions = {}): Promise
   const status = result.Status;
   if (status === "Infeasible") return { outcome: "infeasible", objective: Number.NaN, values: new Map(), status };
   const values = new Map<string, number>();
-  for (const [name, column] of Object.entries(result.Columns)) {
-    if ("Primal" in column && typeof column.Primal === "number") values.set(name, column.Primal);
+  for (const [name, column] of Object.entries(result.Columns as Record<string, { Primal?: unknown }>)) {
+    if (typeof column.Primal === "number") values.set(name, column.Primal);
   }
   if (status === "Optimal") return { outcome: "optimal", objective: result.ObjectiveValue, values, status };
   if (LIMIT_STATUSES.has(status)) {

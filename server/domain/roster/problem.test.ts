@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { RosterInputError, formatPath, parseRosterProblem, windowLengthMinutes } from "./problem";
+import { RosterInputError, formatPath, parseRosterProblem, windowLengthMinutes, type TRosterProblemInput } from "./problem";
+
+type Draft = TRosterProblemInput;
 import { problemOf } from "./test-fixtures";
 
 function messageOf(input: unknown): string {
@@ -19,23 +21,23 @@ describe("parseRosterProblem", () => {
   });
 
   it.each([
-    ["a zone that is not IANA", (p: any) => (p.regions[0].timeZone = "Mars/Base"), 'regions[0].timeZone: "Mars/Base" is not an IANA time zone'],
-    ["a requirement of the wrong length", (p: any) => p.requirement.pop(), "requirement: expected 48 values (1 days × 1440 / 30), got 47"],
-    ["a person in an unknown region", (p: any) => (p.people[1].regionId = "moon"), 'people[1].regionId: unknown region "moon"'],
-    ["an unknown template id", (p: any) => (p.people[2].templateIds = ["d8", "n12"]), 'people[2].templateIds[1]: unknown template id "n12"'],
-    ["a template longer than a day", (p: any) => (p.shiftTemplates[0].minutes = 1500), "shiftTemplates[0].minutes: 1500 minutes is longer than a day (1440)"],
-    ["a window too short for any shift", (p: any) => (p.regions[0].latestEnd = "09:00"), "regions[0].latestEnd: the window 07:00–09:00 (120 minutes) is too short for any shift template"],
-    ["an unparseable local time", (p: any) => (p.regions[0].earliestStart = "7am"), 'regions[0].earliestStart: "7am" is not a local time "HH:mm"'],
-    ["a window starting at 24:00", (p: any) => (p.regions[0].earliestStart = "24:00"), 'regions[0].earliestStart: "24:00" cannot start a window'],
-    ["a start off the interval grid", (p: any) => (p.start = "2026-03-23T00:10:00Z"), "start: 2026-03-23T00:10:00Z is not on a 30-minute interval boundary"],
-    ["an interval that is not allowed", (p: any) => (p.intervalMinutes = 20), "intervalMinutes: 20 is not one of 15, 30 or 60"],
-    ["a negative requirement", (p: any) => (p.requirement[3] = -1), "requirement[3]: expected a whole number ≥ 0"],
-    ["a break that cannot fit", (p: any) => (p.shiftTemplates[0].breaks[0].earliestAfterMinutes = 470), "shiftTemplates[0].breaks[0]"],
-    ["a template off the interval grid", (p: any) => (p.shiftTemplates[0].minutes = 490), "shiftTemplates[0].minutes: 490 is not a multiple of intervalMinutes (30)"],
-    ["an unknown field", (p: any) => (p.people[0].maxMinutesPerWek = 10), "people[0]"],
-    ["min above max", (p: any) => (p.people[0].minMinutesPerWeek = 3000), "people[0].minMinutesPerWeek: 3000 is above maxMinutesPerWeek (2400)"],
-    ["a pinned shift for an unknown person", (p: any) => (p.pinnedShifts = [{ personId: "zz", templateId: "d8", start: "2026-03-23T08:00:00Z" }]), 'pinnedShifts[0].personId: unknown person "zz"'],
-    ["an absence that ends before it starts", (p: any) => (p.people[0].unavailable = [{ start: "2026-03-23T10:00:00Z", end: "2026-03-23T09:00:00Z" }]), "people[0].unavailable[0].end"],
+    ["a zone that is not IANA", (p: Draft) => (p.regions[0]!.timeZone = "Mars/Base"), 'regions[0].timeZone: "Mars/Base" is not an IANA time zone'],
+    ["a requirement of the wrong length", (p: Draft) => p.requirement.pop(), "requirement: expected 48 values (1 days × 1440 / 30), got 47"],
+    ["a person in an unknown region", (p: Draft) => (p.people![1]!.regionId = "moon"), 'people[1].regionId: unknown region "moon"'],
+    ["an unknown template id", (p: Draft) => (p.people![2]!.templateIds = ["d8", "n12"]), 'people[2].templateIds[1]: unknown template id "n12"'],
+    ["a template longer than a day", (p: Draft) => (p.shiftTemplates[0]!.minutes = 1500), "shiftTemplates[0].minutes: 1500 minutes is longer than a day (1440)"],
+    ["a window too short for any shift", (p: Draft) => (p.regions[0]!.latestEnd = "09:00"), "regions[0].latestEnd: the window 07:00–09:00 (120 minutes) is too short for any shift template"],
+    ["an unparseable local time", (p: Draft) => (p.regions[0]!.earliestStart = "7am"), 'regions[0].earliestStart: "7am" is not a local time "HH:mm"'],
+    ["a window starting at 24:00", (p: Draft) => (p.regions[0]!.earliestStart = "24:00"), 'regions[0].earliestStart: "24:00" cannot start a window'],
+    ["a start off the interval grid", (p: Draft) => (p.start = "2026-03-23T00:10:00Z"), "start: 2026-03-23T00:10:00Z is not on a 30-minute interval boundary"],
+    ["an interval that is not allowed", (p: Draft) => ((p as Record<string, unknown>).intervalMinutes = 20), "intervalMinutes: 20 is not one of 15, 30 or 60"],
+    ["a negative requirement", (p: Draft) => (p.requirement[3] = -1), "requirement[3]: expected a whole number ≥ 0"],
+    ["a break that cannot fit", (p: Draft) => (p.shiftTemplates[0]!.breaks![0]!.earliestAfterMinutes = 470), "shiftTemplates[0].breaks[0]"],
+    ["a template off the interval grid", (p: Draft) => (p.shiftTemplates[0]!.minutes = 490), "shiftTemplates[0].minutes: 490 is not a multiple of intervalMinutes (30)"],
+    ["an unknown field", (p: Draft) => ((p.people![0] as Record<string, unknown>).maxMinutesPerWek = 10), "people[0]"],
+    ["min above max", (p: Draft) => (p.people![0]!.minMinutesPerWeek = 3000), "people[0].minMinutesPerWeek: 3000 is above maxMinutesPerWeek (2400)"],
+    ["a pinned shift for an unknown person", (p: Draft) => (p.pinnedShifts = [{ personId: "zz", templateId: "d8", start: "2026-03-23T08:00:00Z" }]), 'pinnedShifts[0].personId: unknown person "zz"'],
+    ["an absence that ends before it starts", (p: Draft) => (p.people![0]!.unavailable = [{ start: "2026-03-23T10:00:00Z", end: "2026-03-23T09:00:00Z" }]), "people[0].unavailable[0].end"],
   ])("rejects %s, naming the field", (_label, mutate, expected) => {
     const input = problemOf();
     mutate(input);
@@ -50,9 +52,9 @@ describe("parseRosterProblem", () => {
   });
 
   it("lists every issue, not only the first", () => {
-    const input: any = problemOf();
-    input.regions[0].timeZone = "Mars/Base";
-    input.people[0].templateIds = ["zz"];
+    const input = problemOf();
+    input.regions[0]!.timeZone = "Mars/Base";
+    input.people![0]!.templateIds = ["zz"];
     expect(() => parseRosterProblem(input)).toThrow(/timeZone/);
     try {
       parseRosterProblem(problemOf({ requirement: [1], people: [{ id: "x", role: "agent", regionId: "nowhere", templateIds: ["d8"] }] }));

@@ -3,7 +3,7 @@
  * headcount and metrics. Coverage and metrics are recomputed from the shifts, never carried over
  * from the model, so the numbers describe exactly the plan returned.
  */
-import type { Role, RosterContext } from "./context";
+import type { Role } from "./context";
 import { slotMs } from "./context";
 import { coverableSlots } from "./design-model";
 import type { Blocker, RosterState } from "./roster-state";

@@ -1,7 +1,8 @@
 /**
  * Small problems for the roster tests (domain, solver and command line).
  */
-import { MINUTES_PER_DAY, type TRosterProblemInput } from "./problem";
+import { DateTime } from "luxon";
+import { MINUTES_PER_DAY, instantMs, type TRosterProblemInput } from "./problem";
 
 /** A requirement of `days` days at `intervalMinutes`: `value(hour of day counted from the horizon start, slot)` agents per interval. */
 export function requirementOf(days: number, intervalMinutes: number, value: (hourUtc: number, slot: number) => number): number[] {
@@ -71,7 +72,8 @@ export function randomSmallProblem(seed: number): TRosterProblemInput {
     { id: "t4", minutes: 240, breaks: [] },
   ];
   const start = pick(STARTS);
-  const startMs = Date.parse(start);
+  const startMs = instantMs(start);
+  const isoAt = (hours: number) => DateTime.fromMillis(startMs + hours * 3_600_000, { zone: "utc" }).toISO() ?? start;
   const designMode = random() < 0.2;
   const people = Array.from({ length: 1 + Math.floor(random() * 5) }, (_, index) => {
     const absenceStartHours = Math.floor(random() * days * 24);
@@ -85,7 +87,7 @@ export function randomSmallProblem(seed: number): TRosterProblemInput {
       minRestMinutes: pick([0, 660, 720]),
       unavailable:
         random() < 0.4
-          ? [{ start: new Date(startMs + absenceStartHours * 3_600_000).toISOString(), end: new Date(startMs + (absenceStartHours + 6) * 3_600_000).toISOString() }]
+          ? [{ start: isoAt(absenceStartHours), end: isoAt(absenceStartHours + 6) }]
           : [],
     };
   });
