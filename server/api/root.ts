@@ -1,7 +1,11 @@
 import { authRouter } from "./routers/auth";
+import { meRouter } from "./routers/me";
+import { notificationsRouter } from "./routers/notifications";
+import { coverageRouter } from "./routers/coverage";
 import { orgRouter } from "./routers/org";
 import { rostersRouter } from "./routers/rosters";
 import { staffingRouter } from "./routers/staffing";
+import { swapsRouter } from "./routers/swaps";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -9,6 +13,10 @@ export const appRouter = createTRPCRouter({
   org: orgRouter,
   staffing: staffingRouter,
   rosters: rostersRouter,
+  coverage: coverageRouter,
+  me: meRouter,
+  swaps: swapsRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -81,3 +81,20 @@ describe("allocateByWeight", () => {
     );
   });
 });
+
+describe("spare agents", () => {
+  it("work the email queue when the phones are covered", () => {
+    const result = projectCoverage({
+      startMs: 0,
+      intervalMinutes: 15,
+      channels: [voice, email],
+      demand: [
+        { channelId: "voice", contacts: [50], ahtSeconds: [180], requiredAgents: [14] },
+        { channelId: "email", contacts: [10], ahtSeconds: [900], requiredAgents: [2] },
+      ],
+      scheduledAgents: [20],
+    });
+    expect(result.intervals[0]?.channels.map((c) => c.allocated)).toEqual([14, 6]);
+    expect(result.intervals[0]?.gap).toBe(4);
+  });
+});

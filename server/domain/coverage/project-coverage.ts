@@ -5,8 +5,8 @@
  * Model and assumptions:
  * - `scheduledAgents[i]` are agents on task (on shift, not on break) in interval i. Rosters are
  *   built against `requiredAgents` per channel (which already include the channel's unplanned
- *   shrinkage), so the on-task agents are shared between channels in proportion to those
- *   requirements (largest remainder, whole agents); with no requirement, in proportion to contacts.
+ *   shrinkage). Up to the requirement, agents are shared in proportion to it (largest remainder,
+ *   whole agents); spare agents work the deferred queues (see allocateInterval).
  * - Each channel then loses its unplanned shrinkage: effective = floor(allocated × (1 − shrinkage)).
  *   Scheduling exactly the requirement therefore gives at least the agents the Erlang calculation
  *   asked for, so a met requirement projects a met target.
@@ -83,6 +83,25 @@ export function allocateByWeight(total: number, weights: readonly number[]): num
 }
 
 /**
+ * Shares one interval's on-task agents between channels. Short of the requirement, every
+ * channel is short in proportion. Beyond it, the spare agents work deferred queues (email,
+ * social), as multi-skilled agents do when the phones are quiet; with no deferred channel they
+ * go to the live ones.
+ */
+function allocateInterval(total: number, demands: readonly ChannelDemand[], deferred: readonly boolean[], i: number): number[] {
+  const required = demands.map((d) => d.requiredAgents[i] ?? 0);
+  const need = required.reduce((a, b) => a + b, 0);
+  if (need <= 0) {
+    const byContacts = demands.map((d) => d.contacts[i] ?? 0);
+    return allocateByWeight(total, byContacts.some((c) => c > 0) ? byContacts : demands.map((_, k) => (deferred[k] ? 1 : 0)));
+  }
+  if (total <= need) return allocateByWeight(total, required);
+  const spareWeights = demands.map((d, k) => (deferred[k] ? Math.max(required[k] ?? 0, 1) : 0));
+  const spare = allocateByWeight(total - need, spareWeights.some((w) => w > 0) ? spareWeights : required);
+  return required.map((r, k) => r + (spare[k] ?? 0));
+}
+
+/**
  * @example
  * projectCoverage({ startMs: 0, intervalMinutes: 30, channels: [voice], scheduledAgents: [14],
  *   demand: [{ channelId: "voice", contacts: [100], ahtSeconds: [180], requiredAgents: [14] }] }).intervals[0].serviceLevel
@@ -94,12 +113,14 @@ export function projectCoverage(input: ProjectCoverageInput): { intervals: Proje
   const settingsById = new Map(input.channels.map((c) => [c.channelId, c]));
   const demands = input.demand.filter((d) => settingsById.has(d.channelId));
   const allocations: number[][] = demands.map(() => new Array<number>(n).fill(0));
+  const deferred = demands.map((d) => {
+    const kind = settingsById.get(d.channelId)?.kind;
+    return kind === "email" || kind === "social";
+  });
   for (let i = 0; i < n; i++) {
     // Whole agents only: a person half-way through a break counts as not there.
     const total = Math.floor((input.scheduledAgents[i] ?? 0) + 1e-9);
-    let weights = demands.map((d) => d.requiredAgents[i] ?? 0);
-    if (weights.every((w) => w <= 0)) weights = demands.map((d) => d.contacts[i] ?? 0);
-    allocateByWeight(total, weights).forEach((a, k) => {
+    allocateInterval(total, demands, deferred, i).forEach((a, k) => {
       const row = allocations[k];
       if (row) row[i] = a;
     });
