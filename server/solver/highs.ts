@@ -11,7 +11,10 @@ type Highs = Awaited<ReturnType<typeof loadHighs>>;
 
 let highsPromise: Promise<Highs> | undefined;
 
-/** Loads HiGHS once per process; later calls share the instance. */
+/**
+ * Loads HiGHS once per process; later calls share the instance.
+ * @example const highs = await getHighs(); highs.solve(lp, { time_limit: 5 })
+ */
 export function getHighs(): Promise<Highs> {
   highsPromise ??= loadHighs().catch((error: unknown) => {
     highsPromise = undefined;

@@ -149,6 +149,7 @@ export async function solveRoster(problem: TRosterProblem, options: SolveRosterO
 
 /**
  * Reads and solves a problem in one call (what the command line and jobs use).
+ * @example (await solveRosterInput(JSON.parse(text), { timeLimitSeconds: 30 })).metrics.shortageAgentMinutes //=> 0
  * @throws RosterInputError when the problem is not valid; the message names the field
  */
 export async function solveRosterInput(input: unknown, options: SolveRosterOptions = {}): Promise<RosterResult> {

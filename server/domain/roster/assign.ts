@@ -25,7 +25,10 @@ function personCost(state: RosterState, person: PersonInfo, candidate: Candidate
   return load * 4 + startDriftHours * 0.3 + weekend * 0.7 - belowMinimum * 3;
 }
 
-/** People of one role per region, for quick lookup. */
+/**
+ * People of one role per region, for quick lookup.
+ * @example peopleByRegion(context, "lead").get(0)?.map((person) => person.id) //=> ["l1"]
+ */
 export function peopleByRegion(context: RosterContext, role: Role): Map<number, PersonInfo[]> {
   const map = new Map<number, PersonInfo[]>();
   for (const person of context.people) {
@@ -113,7 +116,10 @@ function assignWithSwap(state: RosterState, people: readonly PersonInfo[], candi
   return false;
 }
 
-/** Candidates a role can ever use: its people's (region, template) pairs, or all in design mode. */
+/**
+ * Candidates a role can ever use: its people's (region, template) pairs, or all in design mode.
+ * @example candidatesForRole(context, "agent").every((candidate) => candidate.index >= 0) //=> true
+ */
 export function candidatesForRole(context: RosterContext, role: Role): Candidate[] {
   if (context.designMode) return role === "agent" ? context.candidates : [];
   const pairs = new Set<string>();
@@ -186,7 +192,10 @@ export function repairCoverage(state: RosterState, options: RepairOptions): numb
   return added;
 }
 
-/** Is the week a full 7 days inside the horizon? Weekly minimums only bind on full weeks. */
+/**
+ * Is the week a full 7 days inside the horizon? Weekly minimums only bind on full weeks.
+ * @example isFullWeek(contextOf10Days, 1) //=> false
+ */
 export function isFullWeek(context: RosterContext, week: number): boolean {
   return (week + 1) * 7 <= context.problem.days;
 }

@@ -231,7 +231,10 @@ export function checkRoster(problem: TRosterProblem, result: RosterResult): Rost
   return violations;
 }
 
-/** A violation list as readable lines (for test failures and the command line). */
+/**
+ * A violation list as readable lines (for test failures and the command line).
+ * @example describeViolations([{ rule: "rest", message: "a1 rests 480 minutes ..." }]) //=> "rest: a1 rests 480 minutes ..."
+ */
 export function describeViolations(violations: readonly RosterViolation[]): string {
   return violations.map((violation) => `${violation.rule}: ${violation.message}`).join("\n");
 }

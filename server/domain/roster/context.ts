@@ -82,12 +82,18 @@ export interface RosterContext {
   candidatesByRegionTemplate: Map<string, number[]>;
 }
 
-/** Slot index of an instant (may be fractional when off the grid). */
+/**
+ * Slot index of an instant (may be fractional when off the grid).
+ * @example slotOf({ startMs: 0, intervalMinutes: 30 }, 5_400_000) //=> 3
+ */
 export function slotOf(context: Pick<RosterContext, "startMs" | "intervalMinutes">, ms: number): number {
   return (ms - context.startMs) / (context.intervalMinutes * 60_000);
 }
 
-/** Epoch milliseconds of a slot boundary. */
+/**
+ * Epoch milliseconds of a slot boundary.
+ * @example slotMs({ startMs: 0, intervalMinutes: 30 }, 3) //=> 5_400_000
+ */
 export function slotMs(context: Pick<RosterContext, "startMs" | "intervalMinutes">, slot: number): number {
   return context.startMs + slot * context.intervalMinutes * 60_000;
 }
@@ -230,6 +236,7 @@ export function buildRosterContext(problem: TRosterProblem): RosterContext {
 /**
  * A candidate-like shift for any (region, template, start slot), whether or not it is legal:
  * used for pinned shifts, which the solver keeps as given.
+ * @example describeShift(context, 0, 0, 14).localDate //=> "2026-03-23"
  */
 export function describeShift(context: RosterContext, regionIndex: number, templateIndex: number, startSlot: number): Candidate {
   const region = context.regions[regionIndex];

@@ -81,6 +81,7 @@ function joinTerms(terms: string[]): string {
 /**
  * Slots where some column can put someone on task: covered by a shift whose every break has an
  * offset away from the slot. Shortage there is a choice; elsewhere it is forced.
+ * @example coverableSlots(context, context.candidates.map((candidate) => ({ candidate })))[0] //=> 0
  */
 export function coverableSlots(context: RosterContext, columns: readonly { candidate: Candidate }[], slotCount = context.slotCount): Uint8Array {
   const coverable = new Uint8Array(slotCount);

@@ -98,12 +98,18 @@ export interface RoleTargets {
   cap: ArrayLike<number>;
 }
 
-/** Agents cover the requirement; excess is anything above it. */
+/**
+ * Agents cover the requirement; excess is anything above it.
+ * @example agentTargets(state).requirement === problem.requirement //=> true
+ */
 export function agentTargets(state: RosterState): RoleTargets {
   return { requirement: state.context.problem.requirement, cap: state.context.problem.requirement };
 }
 
-/** Leads cover ceil(onTask / leadSpan.max); above max(1, ceil(onTask / leadSpan.min)) is over-supervision. */
+/**
+ * Leads cover ceil(onTask / leadSpan.max); above max(1, ceil(onTask / leadSpan.min)) is over-supervision.
+ * @example leadTargets(stateWith16OnTask)?.requirement[0] //=> 2 (leadSpan.max 15)
+ */
 export function leadTargets(state: RosterState): RoleTargets | undefined {
   const leadSpan = state.context.problem.leadSpan;
   if (!leadSpan || state.context.designMode) return undefined;

@@ -145,7 +145,10 @@ export function windowLengthMinutes(region: Pick<TRegion, "earliestStart" | "lat
   return (((end - start) % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
 }
 
-/** Epoch milliseconds of an ISO instant, independent of the machine's zone. */
+/**
+ * Epoch milliseconds of an ISO instant, independent of the machine's zone.
+ * @example instantMs("1970-01-01T00:01:00Z") //=> 60_000
+ */
 export function instantMs(iso: string): number {
   return DateTime.fromISO(iso, { setZone: true }).toMillis();
 }

@@ -4,7 +4,10 @@
 import { DateTime } from "luxon";
 import { MINUTES_PER_DAY, instantMs, type TRosterProblemInput } from "./problem";
 
-/** A requirement of `days` days at `intervalMinutes`: `value(hour of day counted from the horizon start, slot)` agents per interval. */
+/**
+ * A requirement of `days` days at `intervalMinutes`: `value(hour of day counted from the horizon start, slot)` agents per interval.
+ * @example requirementOf(1, 60, (hour) => (hour < 2 ? 1 : 0)).slice(0, 3) //=> [1, 1, 0]
+ */
 export function requirementOf(days: number, intervalMinutes: number, value: (hourUtc: number, slot: number) => number): number[] {
   return Array.from({ length: (days * MINUTES_PER_DAY) / intervalMinutes }, (_, slot) => value(((slot * intervalMinutes) % MINUTES_PER_DAY) / 60, slot));
 }
