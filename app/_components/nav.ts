@@ -11,6 +11,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Home", permission: "dashboard.read" },
   { href: "/staffing", label: "Staffing", permission: "staffing.read" },
+  { href: "/rosters", label: "Rosters", permission: "rosters.read" },
   { href: "/org/regions", label: "Regions", permission: "regions.write" },
   { href: "/org/people", label: "People", permission: "people.write" },
   { href: "/org/teams", label: "Teams", permission: "teams.write" },
