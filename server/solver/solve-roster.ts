@@ -59,14 +59,15 @@ export async function solveRoster(problem: TRosterProblem, options: SolveRosterO
   const startedMs = clock();
   const elapsedSeconds = () => (clock() - startedMs) / 1000;
   const limitSeconds = options.timeLimitSeconds ?? problem.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
-  const remainingSeconds = () => limitSeconds - elapsedSeconds();
+  // Models share 90 % of the limit; the rest is kept for the heuristics that finish the plan.
+  const remainingSeconds = () => limitSeconds * 0.9 - elapsedSeconds();
   const checkAbort = () => {
     if (options.signal?.aborted) throw options.signal.reason ?? new Error("roster solve cancelled");
   };
   let stopped = false;
   const shouldStop = () => {
     if (options.signal?.aborted) return true;
-    if (remainingSeconds() <= 0) stopped = true;
+    if (elapsedSeconds() >= limitSeconds) stopped = true;
     return stopped;
   };
 

@@ -67,6 +67,7 @@ export const UNMET_REASONS = {
   sameDay: "everyone who could already works a shift that local day",
   noLead: "no lead available",
   stopped: "the solver stopped before covering it (time limit or cancelled)",
+  tradeOff: "someone could work here, but every shift that covers it leaves a larger gap or break clash elsewhere",
 } as const;
 
 const BLOCKER_REASON: Partial<Record<Blocker, string>> = {
@@ -121,7 +122,7 @@ function explainSlot(state: RosterState, role: Role, slot: number, anyWindow: Ui
       }
     }
   }
-  if (someoneFree) reasons.add(UNMET_REASONS.stopped);
+  if (someoneFree) reasons.add(stopped ? UNMET_REASONS.stopped : UNMET_REASONS.tradeOff);
   return reasons;
 }
 
