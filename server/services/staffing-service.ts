@@ -219,19 +219,18 @@ export function getStaffingWeek(db: Queryable, opts: { now: Date; weekOffset: nu
     return { row, settings };
   });
   let computed: StaffingRequirements | null = null;
+  let modelComparison: ModelComparison[] = [];
   if (stored.length > 0) {
+    const forecast = stored.map((r) => ({
+      startsAt: r.intervalStart.toISOString(),
+      channelId: r.channelKey,
+      contacts: r.contacts,
+      // A what-if AHT replaces the forecast AHT for that channel.
+      ahtSeconds: overrides.get(r.channelKey)?.ahtSeconds ?? r.ahtSeconds,
+    }));
     try {
-      computed = computeStaffingRequirements({
-        intervalMinutes: week.intervalMinutes,
-        channels: effective.map((e) => e.settings),
-        forecast: stored.map((r) => ({
-          startsAt: r.intervalStart.toISOString(),
-          channelId: r.channelKey,
-          contacts: r.contacts,
-          // A what-if AHT replaces the forecast AHT for that channel.
-          ahtSeconds: overrides.get(r.channelKey)?.ahtSeconds ?? r.ahtSeconds,
-        })),
-      });
+      computed = computeStaffingRequirements({ intervalMinutes: week.intervalMinutes, channels: effective.map((e) => e.settings), forecast });
+      modelComparison = compareChannelModels(computed, effective.map((e) => e.settings), forecast, week.intervalMinutes);
     } catch (error) {
       const e = error as { field?: string; message?: string };
       throw new AppError("INVALID_INPUT", { field: e.field ?? "whatIf", message: e.message ?? "Invalid what-if settings" });
@@ -249,6 +248,54 @@ export function getStaffingWeek(db: Queryable, opts: { now: Date; weekOffset: nu
     channels: effective.map(({ row, settings }) => ({ ...row, effective: settings })),
     forecastRun: run ?? null,
     intervals: computed?.intervals ?? [],
+    modelComparison,
     actuals: actuals.map((a) => ({ intervalStart: a.intervalStart.toISOString(), channel: a.channelKey, contacts: a.contacts })),
   };
+}
+
+export interface ModelComparison {
+  channel: string;
+  model: string;
+  agentHours: number;
+  alternative: string;
+  alternativeAgentHours: number;
+}
+
+/**
+ * How the channel models differ on this week's forecast: chat with concurrency against
+ * chat staffed like voice (one chat at a time); email and social as deferred work against
+ * treating them as a live queue answered within the response target (80% in the target).
+ */
+function compareChannelModels(
+  computed: StaffingRequirements,
+  settings: ChannelSettings[],
+  forecast: Parameters<typeof computeStaffingRequirements>[0]["forecast"],
+  intervalMinutes: number,
+): ModelComparison[] {
+  const hours = intervalMinutes / 60;
+  const agentHours = (result: StaffingRequirements, channel: string) =>
+    result.intervals.reduce((sum, iv) => sum + (iv.channels.find((c) => c.channelId === channel)?.agents ?? 0), 0) * hours;
+  const out: ModelComparison[] = [];
+  for (const channel of settings) {
+    let alternative: ChannelSettings | null = null;
+    let label = "";
+    if (channel.kind === "chat" && (channel.concurrency ?? 1) > 1) {
+      alternative = { ...channel, concurrency: 1 };
+      label = "one chat at a time (voice-like)";
+    } else if (channel.kind === "email" || channel.kind === "social") {
+      const targetSeconds = Math.round((channel.responseTargetMinutes ?? 60) * 60);
+      alternative = { ...channel, kind: "voice", targetSl: 0.8, targetSeconds, targetAsaSeconds: null, maxOccupancy: channel.maxOccupancy };
+      label = `Erlang C, 80% within ${Math.round(targetSeconds / 60)} min, no backlog carried`;
+    }
+    if (!alternative) continue;
+    const alt = computeStaffingRequirements({ intervalMinutes, channels: [alternative], forecast: forecast.filter((f) => f.channelId === channel.channelId) });
+    out.push({
+      channel: channel.channelId,
+      model: channel.kind === "chat" ? `Erlang C on ${channel.concurrency ?? 1} chats per agent` : "deferred work with backlog",
+      agentHours: agentHours(computed, channel.channelId),
+      alternative: label,
+      alternativeAgentHours: agentHours(alt, channel.channelId),
+    });
+  }
+  return out;
 }

@@ -203,6 +203,30 @@ export function StaffingView(props: { viewerZone: string; regionZones: { name: s
             <WhatIfPanel channels={data.channels} whatIf={whatIf} onChange={updateWhatIf} onReset={() => setWhatIf({})} pending={week.isFetching} />
           </div>
 
+          {data.modelComparison.length > 0 ? (
+            <section aria-labelledby="models-heading" className="card">
+              <h2 id="models-heading" className="text-lg font-semibold">How the channel models differ this week</h2>
+              <p className="mb-2 text-sm text-slate-600">Agent-hours on task (before shrinkage) with each channel&apos;s model, against a simpler model of the same forecast.</p>
+              <table className="table-basic" aria-label="Channel model comparison">
+                <thead>
+                  <tr><th>Channel</th><th>Model used</th><th>Agent-hours</th><th>Alternative</th><th>Agent-hours</th><th>Saved</th></tr>
+                </thead>
+                <tbody>
+                  {data.modelComparison.map((m) => (
+                    <tr key={m.channel}>
+                      <td className="font-medium">{m.channel}</td>
+                      <td>{m.model}</td>
+                      <td>{m.agentHours.toLocaleString("en")}</td>
+                      <td>{m.alternative}</td>
+                      <td>{m.alternativeAgentHours.toLocaleString("en")}</td>
+                      <td>{m.alternativeAgentHours > 0 ? pct(1 - m.agentHours / m.alternativeAgentHours, 0) : "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          ) : null}
+
           <section aria-labelledby="intervals-heading" className="card">
             <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
               <h2 id="intervals-heading" className="text-lg font-semibold">Intervals ({zone})</h2>

@@ -122,3 +122,17 @@ describe("staffing.generate and staffing.week", () => {
     expect(db.select({ n: count() }).from(requirements).get()?.n).toBe(0);
   });
 });
+
+describe("channel model comparison", () => {
+  it("shows deferred email needing fewer agent-hours than a live-queue treatment", async () => {
+    const { db, lead } = await setup();
+    const { caller } = callerFor(db, lead.id, () => new Date("2026-11-24T12:00:00Z"));
+    await caller.staffing.importHistory({ csv: weeksOfHistory(DateTime.fromISO("2026-11-23T00:00:00Z", { zone: "utc" }), 4) });
+    await caller.staffing.generate({ weekOffset: 0, adjustments: [] });
+    const week = await caller.staffing.week({ weekOffset: 0, whatIf: [] });
+    const email = week.modelComparison.find((m) => m.channel === "email");
+    expect(email?.model).toBe("deferred work with backlog");
+    expect(email?.agentHours).toBeGreaterThan(0);
+    expect(email?.agentHours).toBeLessThan(email?.alternativeAgentHours ?? 0);
+  });
+});
