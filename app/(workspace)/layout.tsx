@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { NavLinks } from "@/app/_components/nav-links";
+import { NotificationBell } from "@/app/_components/notification-bell";
 import { navFor } from "@/app/_components/nav";
 import { SignOutButton } from "@/app/_components/sign-out-button";
 import { getServerCaller } from "@/server/api/server-caller";
@@ -23,6 +24,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
             <NavLinks items={navFor(actor.role).map(({ href, label }) => ({ href, label }))} />
           </nav>
           <div className="flex items-center gap-3 text-sm">
+            <NotificationBell />
             <span>
               <span className="font-medium">{actor.name}</span>{" "}
               <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{ROLE_LABEL[actor.role]}</span>

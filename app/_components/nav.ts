@@ -6,6 +6,8 @@ export interface NavItem {
   label: string;
   permission: Permission;
 }
+  { href: "/me", label: "My shifts", permission: "shifts.readOwn" },
+  { href: "/approvals", label: "Approvals", permission: "swaps.approve" },
 
 /** What each role sees in the navigation follows the permissions table. */
 export const NAV_ITEMS: NavItem[] = [
