@@ -6,13 +6,13 @@ export interface NavItem {
   label: string;
   permission: Permission;
 }
-  { href: "/me", label: "My shifts", permission: "shifts.readOwn" },
-  { href: "/approvals", label: "Approvals", permission: "swaps.approve" },
 
 /** What each role sees in the navigation follows the permissions table. */
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Home", permission: "dashboard.read" },
   { href: "/staffing", label: "Staffing", permission: "staffing.read" },
+  { href: "/me", label: "My shifts", permission: "shifts.readOwn" },
+  { href: "/approvals", label: "Approvals", permission: "swaps.approve" },
   { href: "/rosters", label: "Rosters", permission: "rosters.read" },
   { href: "/org/regions", label: "Regions", permission: "regions.write" },
   { href: "/org/people", label: "People", permission: "people.write" },
