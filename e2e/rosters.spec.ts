@@ -63,6 +63,15 @@ test("a lead builds next week's roster, watches the solve, checks a hand edit an
   await expect(emea.getByRole("button", { name: /^Aoife Murphy, .*, pinned/ })).toHaveCount(1);
   await expect(page.getByRole("region", { name: "Re-solve this draft" })).toContainText("1 pinned shift stays");
 
+  // Re-solving the draft keeps the pinned shift.
+  const resolve = page.getByRole("region", { name: "Re-solve this draft" });
+  await resolve.getByLabel("Time limit (seconds)").fill("5");
+  await resolve.getByRole("button", { name: "Re-solve" }).click();
+  await expect(page.getByRole("progressbar", { name: "Solve progress" })).toBeVisible();
+  await expect(phase).toHaveText("Done: roster saved", { timeout: 60_000 });
+  await page.getByRole("button", { name: "Dismiss" }).click();
+  await expect(emea.getByRole("button", { name: /^Aoife Murphy, .*, pinned/ })).toHaveCount(1);
+
   // Publish, confirmed in a dialog.
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   const confirm = page.getByRole("dialog", { name: /^Publish/ });
@@ -72,6 +81,13 @@ test("a lead builds next week's roster, watches the solve, checks a hand edit an
   await expect(page.getByRole("status").filter({ hasText: "Published" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Publish", exact: true })).toHaveCount(0);
   await snap(page, "roster-board");
+
+  // On a narrow screen the board scrolls sideways instead of squeezing the days.
+  await page.setViewportSize({ width: 420, height: 900 });
+  const scroller = page.getByTestId("roster-board-scroll");
+  await expect.poll(() => scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await page.screenshot({ path: "e2e/screenshots/roster-board-narrow.png" });
+  await page.setViewportSize({ width: 1366, height: 900 });
 
   // The list shows it published.
   await page.getByRole("link", { name: "Rosters", exact: true }).first().click();
