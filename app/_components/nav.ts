@@ -14,6 +14,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/me", label: "My shifts", permission: "shifts.readOwn" },
   { href: "/approvals", label: "Approvals", permission: "swaps.approve" },
   { href: "/rosters", label: "Rosters", permission: "rosters.read" },
+  { href: "/coverage", label: "Coverage", permission: "coverage.read" },
   { href: "/org/regions", label: "Regions", permission: "regions.write" },
   { href: "/org/people", label: "People", permission: "people.write" },
   { href: "/org/teams", label: "Teams", permission: "teams.write" },
