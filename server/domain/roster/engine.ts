@@ -8,7 +8,7 @@
  * and break placement; then the same for leads against ceil(agents on task / leadSpan.max).
  */
 import { assignDesignedShifts, candidatesForRole, designHeadcount, dropSurplusShifts, improveByMoves, meetWeeklyMinimums, repairCoverage } from "./assign";
-import { placeBreaks } from "./breaks";
+import { placeBreaks, placeShiftBreaks } from "./breaks";
 import { buildRosterContext, describeShift, regionTemplateKey, slotOf, type Candidate, type PersonInfo, type Role, type RosterContext } from "./context";
 import { SHORTAGE_COST, buildDesignModel, type CapacityRow, type DesignColumn, type DesignModel } from "./design-model";
 import { instantMs, type TRosterProblem } from "./problem";
@@ -231,7 +231,9 @@ export function applyWeekDesign(state: RosterState, role: Role, design: WeekDesi
     for (let copy = 0; copy < (counts[index] ?? 0); copy++) designed.push(column.candidate);
   });
   if (state.context.designMode) {
-    for (const candidate of designed) state.add(candidate, null, role);
+    const added = designed.map((candidate) => state.add(candidate, null, role));
+    // Breaks first on all, then again: each placement sees the others' breaks.
+    for (let pass = 0; pass < 2; pass++) for (const shift of added) placeShiftBreaks(state, shift, targets.requirement);
     return 0;
   }
   return assignDesignedShifts(state, designed, role, targets.requirement).length;
@@ -244,6 +246,8 @@ export function applyWeekDesign(state: RosterState, role: Role, design: WeekDesi
  */
 export function finishRole(state: RosterState, role: Role, targets: RoleTargets, shouldStop: () => boolean): void {
   const { requirement, cap } = targets;
+  // Breaks before repair: a break left where coverage is thin would otherwise cost a whole extra shift.
+  placeBreaks(state, role, requirement);
   // The first repair ignores the time limit: it is quick, and it turns whatever the models managed
   // into a plan that covers what people can cover, so a solve cut short still returns one.
   repairCoverage(state, { role, requirement, cap });
