@@ -113,6 +113,35 @@ describe("solveRoster", () => {
     expect(total).toBeGreaterThanOrEqual(Math.ceil((7 * 3 * 14 * 60) / 2400));
   });
 
+  it("spreads hours fairly and keeps each person's start time stable", async () => {
+    const result = await solveChecked(
+      problemOf({
+        days: 7,
+        intervalMinutes: 60,
+        shiftTemplates: [
+          { id: "d8", minutes: 480, breaks: [] },
+          { id: "late", minutes: 480, breaks: [] },
+        ],
+        people: [...agents(4, "emea"), ...agents(4, "emea", { templateIds: ["d8", "late"] }).map((person, index) => ({ ...person, id: `b${index}` }))],
+        requirement: requirementOf(7, 60, (hour) => (hour >= 8 && hour < 16 ? 2 : hour >= 14 && hour < 22 ? 1 : 0)),
+      }),
+    );
+    const minutes = new Map<string, number>();
+    const starts = new Map<string, Set<string>>();
+    for (const shift of result.shifts) {
+      minutes.set(shift.personId ?? "", (minutes.get(shift.personId ?? "") ?? 0) + 480);
+      const set = starts.get(shift.personId ?? "") ?? new Set<string>();
+      set.add(shift.start.slice(11, 16));
+      starts.set(shift.personId ?? "", set);
+    }
+    const worked = [...minutes.values()];
+    expect(Math.max(...worked) - Math.min(...worked)).toBeLessThanOrEqual(2 * 480);
+    // Stable: a person's start times stay within an hour of each other across the week.
+    const hourOf = (time: string) => Number(time.slice(0, 2)) + Number(time.slice(3)) / 60;
+    const stable = [...starts.values()].filter((set) => Math.max(...[...set].map(hourOf)) - Math.min(...[...set].map(hourOf)) <= 1).length;
+    expect(stable).toBeGreaterThanOrEqual(Math.ceil(starts.size / 2));
+  });
+
   it("keeps pinned shifts", async () => {
     const result = await solveChecked(problemOf({ pinnedShifts: [{ personId: "a3", templateId: "d8", start: "2026-03-23T14:00:00Z", breakStarts: ["2026-03-23T18:00:00Z"] }] }));
     expect(result.shifts).toContainEqual(expect.objectContaining({ personId: "a3", start: "2026-03-23T14:00:00Z", breaks: [{ start: "2026-03-23T18:00:00Z", end: "2026-03-23T18:30:00Z" }] }));

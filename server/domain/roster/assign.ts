@@ -22,7 +22,8 @@ function personCost(state: RosterState, person: PersonInfo, candidate: Candidate
   }
   const weekend = candidate.weekend ? tally.weekendShifts : 0;
   const belowMinimum = weekMinutes < person.minMinutesPerWeek ? 1 : 0;
-  return load * 4 + startDriftHours * 0.3 + weekend * 0.7 - belowMinimum * 3;
+  // Load counts quadratically: a little imbalance buys a stable start time, a lot does not.
+  return load * load * 10 + startDriftHours * 0.3 + weekend * 0.7 - belowMinimum * 3;
 }
 
 /**

@@ -90,10 +90,11 @@ export function checkRoster(problem: TRosterProblem, result: RosterResult): Rost
     if (endMs - startMs !== template.minutes * 60_000) {
       add({ rule: "shift-length", message: `${at} lasts ${(endMs - startMs) / 60_000} minutes; template ${template.id} lasts ${template.minutes}`, shiftIndex: index });
     }
-    const stepMs = (template.startStepMinutes ?? interval) * 60_000;
+    // A pinned shift is a manager's hand edit: it may leave the start step or the window on purpose.
+    const pinned = (problem.pinnedShifts ?? []).some((entry) => entry.personId === shift.personId && entry.templateId === shift.templateId && instantMs(entry.start) === startMs);
+    const stepMs = (pinned ? interval : (template.startStepMinutes ?? interval)) * 60_000;
     if ((startMs - horizonStartMs) % stepMs !== 0) add({ rule: "off-grid", message: `${at} does not start on a ${stepMs / 60_000}-minute step from the horizon start`, shiftIndex: index });
     if (startMs < horizonStartMs || endMs > horizonEndMs) add({ rule: "outside-horizon", message: `${at} does not lie inside the horizon`, shiftIndex: index });
-    const pinned = (problem.pinnedShifts ?? []).some((entry) => entry.personId === shift.personId && entry.templateId === shift.templateId && instantMs(entry.start) === startMs);
     if (!pinned && !(windows.get(region.id) ?? []).some((window) => window.startMs <= startMs && endMs <= window.endMs)) {
       add({ rule: "outside-window", message: `${at} does not lie inside one ${region.id} working window (${region.earliestStart}–${region.latestEnd} ${region.timeZone})`, shiftIndex: index });
     }
