@@ -20,7 +20,21 @@ import { decodeDesignCounts, relaxedLp } from "../domain/roster/design-model";
 import type { Role } from "../domain/roster/context";
 import { parseRosterProblem, type TRosterProblem } from "../domain/roster/problem";
 import { buildRosterResult, type RosterResult } from "../domain/roster/result";
-import { solveLp } from "./highs";
+import { SolverError, solveLp, type LpSolution, type SolveLpOptions } from "./highs";
+
+/**
+ * A solve whose failure only costs quality: a HiGHS error (e.g. WebAssembly out of memory on a huge
+ * model) leaves that week to the heuristics instead of failing the whole roster.
+ */
+async function solveOrSkip(lp: string, options: SolveLpOptions, failures: string[]): Promise<LpSolution | undefined> {
+  try {
+    return await solveLp(lp, options);
+  } catch (error) {
+    if (!(error instanceof SolverError)) throw error;
+    failures.push(error.message);
+    return undefined;
+  }
+}
 
 /** Time limit when the problem gives none. */
 export const DEFAULT_TIME_LIMIT_SECONDS = 60;
@@ -74,6 +88,7 @@ export async function solveRoster(problem: TRosterProblem, options: SolveRosterO
   const state = createRosterState(problem);
   const context = state.context;
   let lowerBound = 0;
+  const failures: string[] = [];
   const report = (phase: RosterPhase, fraction: number) => {
     options.onProgress?.({ phase, elapsedSeconds: elapsedSeconds(), ...coverageTotals(state), lowerBoundExcessAgentMinutes: lowerBound, fraction });
   };
@@ -88,12 +103,12 @@ export async function solveRoster(problem: TRosterProblem, options: SolveRosterO
     if (!model) continue;
     const weekBudget = Math.max(1, (remainingSeconds() * 0.15) / (weeks - week));
     const weekStartedAt = elapsedSeconds();
-    const relaxed = await solveLp(model.lp, { timeLimitSeconds: weekBudget });
-    let weekBound = relaxed.outcome === "optimal" ? boundFromObjective(relaxed.objective, context.intervalMinutes) : 0;
+    const relaxed = await solveOrSkip(model.lp, { timeLimitSeconds: weekBudget }, failures);
+    let weekBound = relaxed?.outcome === "optimal" ? boundFromObjective(relaxed.objective, context.intervalMinutes) : 0;
     const integerSeconds = weekBudget - (elapsedSeconds() - weekStartedAt);
-    if (relaxed.outcome === "optimal" && integerSeconds >= 0.5) {
+    if (relaxed?.outcome === "optimal" && integerSeconds >= 0.5) {
       const integerModel = buildBoundModel(state, week, { integer: true });
-      const solution = integerModel ? await solveLp(integerModel.lp, { timeLimitSeconds: integerSeconds, mipRelativeGap: 0 }) : undefined;
+      const solution = integerModel ? await solveOrSkip(integerModel.lp, { timeLimitSeconds: integerSeconds, mipRelativeGap: 0 }, failures) : undefined;
       if (solution?.outcome === "optimal") weekBound = Math.max(weekBound, boundFromObjective(solution.objective, context.intervalMinutes));
     }
     lowerBound += weekBound;
@@ -116,13 +131,13 @@ export async function solveRoster(problem: TRosterProblem, options: SolveRosterO
         // The relaxation is fast and, rounded, already a fair design; the MIP gets the rest of the
         // week's budget and wins only if its incumbent is better. Integer covering models often
         // cannot close their gap, so the MIP usually stops at its limit.
-        const relaxed = await solveLp(relaxedLp(design.model.lp), { timeLimitSeconds: budget / 2 });
-        let counts = relaxed.outcome === "optimal" || relaxed.outcome === "limit" ? decodeDesignCounts(design.model, relaxed.values) : undefined;
+        const relaxed = await solveOrSkip(relaxedLp(design.model.lp), { timeLimitSeconds: budget / 2 }, failures);
+        let counts = relaxed?.outcome === "optimal" || relaxed?.outcome === "limit" ? decodeDesignCounts(design.model, relaxed.values) : undefined;
         const mipSeconds = budget - (elapsedSeconds() - weekStartedSeconds(week));
         if (mipSeconds >= 0.5) {
           checkAbort();
-          const solution = await solveLp(design.model.lp, { timeLimitSeconds: mipSeconds, mipRelativeGap: 0.01 });
-          if (solution.outcome === "optimal" || solution.outcome === "limit") {
+          const solution = await solveOrSkip(design.model.lp, { timeLimitSeconds: mipSeconds, mipRelativeGap: 0.01 }, failures);
+          if (solution?.outcome === "optimal" || solution?.outcome === "limit") {
             const mipCounts = decodeDesignCounts(design.model, solution.values);
             if (!counts || designCost(state, role, design, mipCounts, targets) <= designCost(state, role, design, counts, targets)) counts = mipCounts;
           }
@@ -142,7 +157,7 @@ export async function solveRoster(problem: TRosterProblem, options: SolveRosterO
   report("finish", 0.95);
   checkAbort();
 
-  const result = buildRosterResult(state, { lowerBoundExcessAgentMinutes: lowerBound, solveSeconds: elapsedSeconds(), stopped });
+  const result = buildRosterResult(state, { lowerBoundExcessAgentMinutes: lowerBound, solveSeconds: elapsedSeconds(), stopped: stopped || failures.length > 0 });
   if (context.designMode) result.headcount = designHeadcount(context, state.shiftsOf("agent"));
   report("done", 1);
   return result;
