@@ -371,12 +371,32 @@ interface PlannedShift {
   breaks: { startsAt: Date; endsAt: Date }[];
 }
 
-/** A shift for a template starting at `startsAt`, breaks at their earliest allowed offsets (on the grid). */
-function planShift(db: Queryable, edit: ShiftEdit, regionId: number, intervalMinutes: number): PlannedShift {
+/**
+ * A shift for a template starting at `startsAt`. Moving a shift keeps its breaks at the same
+ * offsets from its start (so saving it unchanged changes nothing); a new shift or a new
+ * template gets each break at its earliest allowed offset on the grid.
+ */
+function planShift(
+  db: Queryable,
+  edit: ShiftEdit,
+  regionId: number,
+  intervalMinutes: number,
+  existing: repo.ShiftWithBreaks | undefined,
+): PlannedShift {
   const template = orgRepo.listTemplates(db).find((t) => t.id === edit.templateId);
   if (!template) throw new AppError("INVALID_INPUT", { field: "templateId", message: "Unknown shift template" });
   const start = DateTime.fromISO(edit.startsAt, { zone: "utc" });
   if (!start.isValid) throw new AppError("INVALID_INPUT", { field: "startsAt", message: "Not a valid start time" });
+  const keepBreaks = existing !== undefined && existing.templateId === template.id && existing.breaks.length === template.breaks.length;
+  const breaks = keepBreaks
+    ? existing.breaks.map((b) => {
+        const offsetMs = b.startsAt.getTime() - existing.startsAt.getTime();
+        return { startsAt: new Date(start.toMillis() + offsetMs), endsAt: new Date(start.toMillis() + offsetMs + (b.endsAt.getTime() - b.startsAt.getTime())) };
+      })
+    : template.breaks.map((b) => {
+        const offset = Math.ceil(b.earliestAfterMinutes / intervalMinutes) * intervalMinutes;
+        return { startsAt: start.plus({ minutes: offset }).toJSDate(), endsAt: start.plus({ minutes: offset + b.minutes }).toJSDate() };
+      });
   return {
     id: edit.shiftId ?? null,
     personId: edit.personId,
@@ -384,11 +404,16 @@ function planShift(db: Queryable, edit: ShiftEdit, regionId: number, intervalMin
     templateId: template.id,
     startsAt: start.toJSDate(),
     endsAt: start.plus({ minutes: template.minutes }).toJSDate(),
-    breaks: template.breaks.map((b) => {
-      const offset = Math.ceil(b.earliestAfterMinutes / intervalMinutes) * intervalMinutes;
-      return { startsAt: start.plus({ minutes: offset }).toJSDate(), endsAt: start.plus({ minutes: offset + b.minutes }).toJSDate() };
-    }),
+    breaks,
   };
+}
+
+/** Engine wording made readable: keys become names, ISO instants local times with the zone. */
+export function humaniseRuleMessage(message: string, names: ReadonlyMap<string, string>, zone: string): string {
+  return message
+    .replace(/\bshift \d+ \(/g, "shift (")
+    .replace(/(?:person|region|template)-\d+/g, (key) => names.get(key) ?? key)
+    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z/g, (iso) => `${DateTime.fromISO(iso, { zone: "utc" }).setZone(zone).toFormat("ccc d LLL HH:mm")} ${zone}`);
 }
 
 /**
@@ -411,7 +436,7 @@ export function checkShiftEdit(db: Queryable, actor: Actor, edit: ShiftEdit): { 
   const person = orgRepo.getPerson(db, edit.personId);
   if (!person || (person.role !== "agent" && person.role !== "lead")) throw new AppError("INVALID_INPUT", { field: "personId", message: "Pick an agent or a lead" });
   const settings = orgRepo.getSettings(db);
-  const planned = planShift(db, edit, person.regionId, settings.intervalMinutes);
+  const planned = planShift(db, edit, person.regionId, settings.intervalMinutes, existing);
   const period = { periodStart: roster.periodStart, days: roster.days };
   const problem = parseRosterProblem(buildRosterProblem(db, period));
   const after = [...current.filter((s) => s.id !== edit.shiftId), planned];
@@ -435,17 +460,16 @@ export function checkShiftEdit(db: Queryable, actor: Actor, edit: ShiftEdit): { 
     metrics: { requiredAgentMinutes: 0, onTaskAgentMinutes: 0, shortageAgentMinutes: 0, excessAgentMinutes: 0, lowerBoundExcessAgentMinutes: 0, leadSpanViolations: 0, overSupervisedIntervals: 0, solveSeconds: 0 },
   };
   const touched = new Set([personKey(edit.personId), ...(existing?.personId ? [personKey(existing.personId)] : [])]);
-  const names = new Map(orgRepo.listPeople(db).map((p) => [personKey(p.id), p.name]));
+  const names = new Map<string, string>([
+    ...orgRepo.listPeople(db).map((p) => [personKey(p.id), p.name] as const),
+    ...orgRepo.listRegions(db).map((r) => [regionKey(r.id), r.name] as const),
+    ...orgRepo.listTemplates(db).map((t) => [templateKey(t.id), t.name] as const),
+  ]);
+  const zone = orgRepo.listRegions(db).find((r) => r.id === person.regionId)?.timeZone ?? "UTC";
   const violations = checkRoster(problem, result)
     .filter((v: RosterViolation) => !RESULT_LEVEL_RULES.has(v.rule) && (!v.personId || touched.has(v.personId)))
-    .map((v) => v.message.replace(/person-\d+/g, (key) => names.get(key) ?? key).replace(/region-\d+|template-\d+/g, (key) => describeKey(db, key)));
+    .map((v) => humaniseRuleMessage(v.message, names, zone));
   return { violations: [...new Set(violations)], planned };
-}
-
-function describeKey(db: Queryable, key: string): string {
-  const id = idOf(key);
-  if (key.startsWith("region-")) return orgRepo.listRegions(db).find((r) => r.id === id)?.name ?? key;
-  return orgRepo.listTemplates(db).find((t) => t.id === id)?.name ?? key;
 }
 
 /** Saves a hand edit (pinned, so re-solving keeps it) when it keeps every rule. One transaction. */

@@ -115,6 +115,9 @@ describe("hand edits and publishing", () => {
     const edit = { rosterId, shiftId: shift?.id, personId, templateId: ctx.template.id };
     const night = await caller.rosters.checkEdit({ ...edit, startsAt: day.set({ hour: 2 }).toUTC().toISO() ?? "" });
     expect(night.violations.join(" ")).toMatch(/window/i);
+    // Names and local times, not engine keys and UTC instants.
+    expect(night.violations.join(" ")).toMatch(/02:00 Europe\/Dublin/);
+    expect(night.violations.join(" ")).not.toMatch(/person-\d|region-\d|\d{4}-\d{2}-\d{2}T/);
     await expect(caller.rosters.saveEdit({ ...edit, startsAt: day.set({ hour: 2 }).toUTC().toISO() ?? "" })).rejects.toMatchObject({ code: "CONFLICT" });
     const unchanged = ctx.db.select().from(shifts).where(eq(shifts.id, shift?.id ?? 0)).get();
     expect(unchanged?.startsAt.toISOString()).toBe(new Date(shift?.startsAt ?? "").toISOString());
@@ -124,6 +127,11 @@ describe("hand edits and publishing", () => {
     await caller.rosters.saveEdit({ ...edit, startsAt: moved });
     const saved = ctx.db.select().from(shifts).where(eq(shifts.id, shift?.id ?? 0)).get();
     expect(saved).toMatchObject({ pinned: true, startsAt: new Date(moved) });
+    // Breaks move with the shift: same offsets from its start.
+    const after = (await caller.rosters.board({ rosterId })).shifts.find((s) => s.id === shift?.id);
+    const offsets = (x: { startsAt: string; breaks: { startsAt: string }[] } | undefined) =>
+      x?.breaks.map((b) => Date.parse(b.startsAt) - Date.parse(x.startsAt));
+    expect(offsets(after)).toEqual(offsets(shift));
   }, 60_000);
 
   it("a lead cannot edit a shift of someone outside their teams, and nothing changes", async () => {
