@@ -158,6 +158,19 @@ describe("solveRoster", () => {
     const controller = new AbortController();
     controller.abort(new Error("stop"));
     await expect(solveRoster(parseRosterProblem(problemOf()), { signal: controller.signal })).rejects.toThrow("stop");
+
+    // Cancelled while running: the next model is never started.
+    const midway = new AbortController();
+    const phases: string[] = [];
+    const solving = solveRoster(parseRosterProblem(problemOf({ days: 7, requirement: requirementOf(7, 30, (hour) => (hour >= 9 && hour < 17 ? 2 : 0)) })), {
+      signal: midway.signal,
+      onProgress: (report) => {
+        phases.push(report.phase);
+        if (report.phase === "design") midway.abort(new Error("cancelled by the manager"));
+      },
+    });
+    await expect(solving).rejects.toThrow("cancelled by the manager");
+    expect(phases).not.toContain("done");
   });
 
   it("returns the best plan as feasible when the time limit runs out", async () => {
@@ -180,6 +193,9 @@ describe("solveRoster", () => {
         const problem = parseRosterProblem(randomSmallProblem(seed));
         const result = await solveRoster(problem, { timeLimitSeconds: 3 });
         expect(describeViolations(checkRoster(problem, result))).toBe("");
+        if (result.metrics.shortageAgentMinutes === 0) {
+          expect(result.metrics.lowerBoundExcessAgentMinutes).toBeLessThanOrEqual(result.metrics.excessAgentMinutes);
+        }
       }),
       { numRuns: 15 },
     );

@@ -146,7 +146,12 @@ function capacityRows(context: RosterContext, role: Role, free: readonly Candida
       rows.push({ limit: people.reduce((sum, person) => sum + person.maxMinutesPerWeek, 0), matches: inGroup, weight: minutesOf });
       rows.push({ limit: people.reduce((sum, person) => sum + person.maxDaysPerWeek, 0), matches: inGroup });
       for (const date of dates.get(region.index) ?? []) {
-        rows.push({ limit: people.length, matches: (candidate) => inGroup(candidate) && candidate.localDate === date });
+        // Someone absent for every shift of the day cannot work it.
+        const onDate = free.filter((candidate) => inGroup(candidate) && candidate.localDate === date);
+        const available = people.filter((person) =>
+          onDate.some((candidate) => person.unavailableSlots.every(([from, to]) => from >= candidate.endSlot || to <= candidate.startSlot)),
+        ).length;
+        rows.push({ limit: available, matches: (candidate) => inGroup(candidate) && candidate.localDate === date });
       }
     }
   }
