@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -43,6 +43,13 @@ describe("npm run roster", () => {
     const { code, stdout } = await roster(join(process.cwd(), "examples", "roster", "single-region.json"));
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ version: 1, metrics: { shortageAgentMinutes: 0 } });
+  });
+
+  it("ships example problems that all read cleanly", () => {
+    const folder = join(process.cwd(), "examples", "roster");
+    const names = readdirSync(folder).filter((name) => name.endsWith(".json"));
+    expect(names.length).toBeGreaterThanOrEqual(4);
+    for (const name of names) expect(() => parseRosterProblem(JSON.parse(readFileSync(join(folder, name), "utf8")))).not.toThrow();
   });
 
   it("exits non-zero with the field named on stderr for bad input", async () => {

@@ -37,6 +37,7 @@ describe("parseRosterProblem", () => {
     ["an unknown field", (p: Draft) => ((p.people![0] as Record<string, unknown>).maxMinutesPerWek = 10), "people[0]"],
     ["min above max", (p: Draft) => (p.people![0]!.minMinutesPerWeek = 3000), "people[0].minMinutesPerWeek: 3000 is above maxMinutesPerWeek (2400)"],
     ["a pinned shift for an unknown person", (p: Draft) => (p.pinnedShifts = [{ personId: "zz", templateId: "d8", start: "2026-03-23T08:00:00Z" }]), 'pinnedShifts[0].personId: unknown person "zz"'],
+    ["a pinned break outside its shift", (p: Draft) => (p.pinnedShifts = [{ personId: "a1", templateId: "d8", start: "2026-03-23T08:00:00Z", breakStarts: ["2026-03-23T20:00:00Z"] }]), "pinnedShifts[0].breakStarts[0]: 2026-03-23T20:00:00Z is not an interval boundary inside the shift"],
     ["an absence that ends before it starts", (p: Draft) => (p.people![0]!.unavailable = [{ start: "2026-03-23T10:00:00Z", end: "2026-03-23T09:00:00Z" }]), "people[0].unavailable[0].end"],
   ])("rejects %s, naming the field", (_label, mutate, expected) => {
     const input = problemOf();

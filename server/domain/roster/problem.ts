@@ -268,6 +268,16 @@ function checkCrossFields(problem: TRosterProblem): RosterInputIssue[] {
     }
     if (pinned.breakStarts && pinned.breakStarts.length !== template.breaks.length) {
       add([...path, "breakStarts"], `expected ${template.breaks.length} break starts for template "${template.id}", got ${pinned.breakStarts.length}`);
+    } else {
+      // A hand-placed break may leave its offset range (the checker reports that), but it must lie
+      // inside the shift and on the grid, or coverage would be counted outside the shift.
+      pinned.breakStarts?.forEach((breakStart, breakIndex) => {
+        const offsetMs = instantMs(breakStart) - pinnedMs;
+        const lengthMs = (template.breaks[breakIndex]?.minutes ?? 0) * 60_000;
+        if (offsetMs % (interval * 60_000) !== 0 || offsetMs < 0 || offsetMs + lengthMs > template.minutes * 60_000) {
+          add([...path, "breakStarts", breakIndex], `${breakStart} is not an interval boundary inside the shift starting ${pinned.start}`);
+        }
+      });
     }
   });
   return issues;
