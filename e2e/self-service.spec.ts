@@ -45,7 +45,7 @@ async function calendarUrl(page: Page): Promise<string> {
   return page.getByLabel("Calendar feed URL").inputValue();
 }
 
-test("an agent offers a shift, a teammate accepts, the lead approves, and schedules and calendars follow", async ({ page, browser }) => {
+test("an agent offers (or swaps) a shift, a teammate accepts, the lead approves, and schedules and calendars follow", async ({ page, browser }) => {
   test.setTimeout(180_000);
   // 1. Aoife (agent) sees her published week, her team and her hours, and gets her calendar link.
   await signIn(page, "agent");
@@ -57,12 +57,15 @@ test("an agent offers a shift, a teammate accepts, the lead approves, and schedu
   expect(aoifeBefore.length).toBeGreaterThan(0);
   await snap(page, "me-agent");
 
-  // 2. Offer a shift that has not started yet to the team; pick one some teammate may take.
-  const offerButtons = page.getByRole("button", { name: /^Offer the / });
-  const count = await offerButtons.count();
-  expect(count).toBeGreaterThan(0);
+  // 2. Offer a shift that has not started yet to the team, picking one some teammate may take. The
+  // demo roster is dense (most full-timers are at their weekly maximum), so when no offer can be
+  // taken the journey proposes a direct swap instead: same flow, both shifts change hands.
   let taker: { name: string; email: string } | null = null;
-  for (let i = 0; i < count && !taker; i++) {
+  let kind: "offer" | "swap" = "offer";
+  const offerButtons = page.getByRole("button", { name: /^Offer the / });
+  const offers = await offerButtons.count();
+  expect(offers).toBeGreaterThan(0);
+  for (let i = 0; i < offers && !taker; i++) {
     await offerButtons.nth(i).click();
     const dialog = page.getByRole("dialog", { name: "Offer this shift" });
     await expect(dialog).toBeVisible();
@@ -70,9 +73,9 @@ test("an agent offers a shift, a teammate accepts, the lead approves, and schedu
     await expect.poll(async () => select.locator("option").count()).toBeGreaterThan(1);
     const eligible = await select.locator("option:not([disabled])").allTextContents();
     const name = eligible.find((label) => LIFFEY_EMAILS.has(label));
+    if (i === 0) await snap(page, "me-offer-dialog");
     if (name) {
       taker = { name, email: LIFFEY_EMAILS.get(name) ?? "" };
-      await snap(page, "me-offer-dialog");
       await select.selectOption({ label: eligible.find((label) => label.startsWith("Anyone eligible")) ?? "" });
       await dialog.getByRole("button", { name: "Send offer" }).click();
       await expect(dialog).toBeHidden();
@@ -80,25 +83,44 @@ test("an agent offers a shift, a teammate accepts, the lead approves, and schedu
       await dialog.getByRole("button", { name: "Close" }).click();
     }
   }
-  expect(taker, "some teammate can take one of Aoife's remaining shifts").not.toBeNull();
+  const swapButtons = page.getByRole("button", { name: /^Swap the / });
+  for (let i = 0; i < (await swapButtons.count()) && !taker; i++) {
+    await swapButtons.nth(i).click();
+    const dialog = page.getByRole("dialog", { name: "Swap this shift" });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByText(/Checking your team/)).toHaveCount(0);
+    const radios = dialog.getByRole("radio", { disabled: false });
+    for (let k = 0; k < (await radios.count()) && !taker; k++) {
+      const label = (await radios.nth(k).locator("xpath=..").innerText()).split(":")[0]?.trim() ?? "";
+      if (!LIFFEY_EMAILS.has(label)) continue;
+      taker = { name: label, email: LIFFEY_EMAILS.get(label) ?? "" };
+      kind = "swap";
+      await radios.nth(k).check();
+      await snap(page, "me-swap-dialog");
+      await dialog.getByRole("button", { name: "Propose swap" }).click();
+      await expect(dialog).toBeHidden();
+    }
+    if (!taker) await dialog.getByRole("button", { name: "Close" }).click();
+  }
+  expect(taker, "some teammate can take or swap one of Aoife's remaining shifts").not.toBeNull();
   const myRequests = page.getByRole("table", { name: "My requests" });
   await expect(myRequests).toContainText("pending");
-  await expect(myRequests).toContainText("anyone eligible");
-  await snap(page, "me-offer-sent");
+  await expect(myRequests).toContainText(kind === "offer" ? "anyone eligible" : taker?.name ?? "");
+  await snap(page, "me-request-sent");
 
   // 3. The teammate is notified, sees the offer and accepts it.
   const teammate = await newPage(browser);
   await signInAs(teammate, taker?.email ?? "");
   await expect(teammate.getByRole("button", { name: /Notifications, \d+ unread/ })).toBeVisible();
   await teammate.getByRole("button", { name: /Notifications/ }).click();
-  await expect(teammate.getByRole("region", { name: "Notifications" })).toContainText("Aoife Murphy offers you their");
+  await expect(teammate.getByRole("region", { name: "Notifications" })).toContainText(kind === "offer" ? "Aoife Murphy offers you their" : "Aoife Murphy asks to swap their");
   await snap(teammate, "notifications-teammate");
   await teammate.getByRole("region", { name: "Notifications" }).getByRole("link").first().click();
   await expect(teammate.getByRole("heading", { name: "My shifts" })).toBeVisible();
   const teammateFeed = await calendarUrl(teammate);
   const teammateBefore = await feedStarts(teammate, teammateFeed);
   const incoming = teammate.getByRole("listitem", { name: /^Request \d+$/ }).filter({ hasText: "Aoife Murphy" });
-  await expect(incoming).toContainText("offers their shift");
+  await expect(incoming).toContainText(kind === "offer" ? "offers their shift" : "asks to swap their shift");
   await incoming.getByRole("button", { name: "Accept" }).click();
   await expect(teammate.getByRole("status").filter({ hasText: "Accepted. A lead will decide." })).toBeVisible();
 
@@ -106,7 +128,7 @@ test("an agent offers a shift, a teammate accepts, the lead approves, and schedu
   const lead = await newPage(browser);
   await signIn(lead, "lead");
   await lead.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Approvals" }).click();
-  const card = lead.getByRole("region", { name: /^Request \d+$/ }).filter({ hasText: `Aoife Murphy → ${taker?.name ?? ""}` });
+  const card = lead.getByRole("region", { name: /^Request \d+$/ }).filter({ hasText: `Aoife Murphy ${kind === "offer" ? "→" : "⇄"} ${taker?.name ?? ""}` });
   await expect(card).toContainText("Every check passes");
   await expect(card.getByRole("table", { name: "Coverage change" })).toContainText("→");
   await expect(card).toContainText("Europe/Dublin");
@@ -120,12 +142,13 @@ test("an agent offers a shift, a teammate accepts, the lead approves, and schedu
   await expect(page.getByRole("table", { name: "My requests" })).toContainText("approved");
   await snap(page, "me-agent-after");
   const aoifeAfter = await feedStarts(page, aoifeFeed);
-  expect(aoifeAfter.length).toBe(aoifeBefore.length - 1);
+  expect(aoifeAfter.length).toBe(aoifeBefore.length - (kind === "offer" ? 1 : 0));
   const moved = aoifeBefore.find((start) => !aoifeAfter.includes(start)) ?? "";
   expect(moved).not.toBe("");
   const teammateAfter = await feedStarts(teammate, teammateFeed);
   expect(teammateAfter).toContain(moved);
-  expect(teammateAfter.length).toBe(teammateBefore.length + 1);
+  expect(teammateAfter.length).toBe(teammateBefore.length + (kind === "offer" ? 1 : 0));
+  if (kind === "swap") expect(aoifeAfter.find((start) => !aoifeBefore.includes(start))).toBe(teammateBefore.find((start) => !teammateAfter.includes(start)));
   await teammate.reload();
   await expect(teammate.getByRole("table", { name: "My shifts this week" })).toBeVisible();
   await snap(teammate, "me-teammate-after");

@@ -32,16 +32,18 @@ export function ApprovalsView() {
 }
 
 function ShiftInZones({ label, shift, zones }: { label: string; shift: ShiftView; zones: { name: string; zone: string }[] }) {
-  const unique = zones.filter((z, i) => zones.findIndex((x) => x.zone === z.zone) === i);
+  // One line per zone, naming everyone who reads the shift in it.
+  const byZone = new Map<string, string[]>();
+  for (const z of zones) byZone.set(z.zone, [...(byZone.get(z.zone) ?? []), z.name]);
   return (
     <div className="rounded-md border border-slate-200 p-3">
       <div className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</div>
       <div className="text-sm font-medium">{shift.templateName} · {shift.regionName}</div>
       <ul className="mt-1 space-y-0.5 text-sm">
-        {unique.map((z) => (
-          <li key={z.zone}>
-            {formatShiftRange(shift.startsAt, shift.endsAt, z.zone)} <span className="text-slate-500">({z.zone}, {z.name})</span>
-            <div className="text-xs text-slate-600">breaks {formatBreaks(shift.breaks, z.zone)}</div>
+        {[...byZone].map(([zone, names]) => (
+          <li key={zone}>
+            {formatShiftRange(shift.startsAt, shift.endsAt, zone)} <span className="text-slate-500">({zone}: {names.join(", ")})</span>
+            <div className="text-xs text-slate-600">breaks {formatBreaks(shift.breaks, zone)}</div>
           </li>
         ))}
       </ul>

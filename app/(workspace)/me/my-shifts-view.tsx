@@ -273,9 +273,11 @@ function CalendarFeed() {
   const queryClient = useQueryClient();
   const link = useQuery(trpc.me.calendarLink.queryOptions());
   const [copied, setCopied] = useState(false);
+  const [revoked, setRevoked] = useState(false);
   const regenerate = useMutation(
     trpc.me.regenerateCalendarToken.mutationOptions({
       onSuccess: (data) => {
+        setRevoked(Boolean(link.data?.path));
         queryClient.setQueryData(trpc.me.calendarLink.queryKey(), data);
         setCopied(false);
       },
@@ -308,7 +310,7 @@ function CalendarFeed() {
       <button type="button" className="btn-secondary mt-3" disabled={regenerate.isPending} onClick={() => regenerate.mutate()}>
         {url ? "Regenerate link" : "Create calendar link"}
       </button>
-      {url && regenerate.isSuccess ? <p role="status" className="mt-1 text-sm text-emerald-800">New link created; the previous one no longer works.</p> : null}
+      {url && regenerate.isSuccess && revoked ? <p role="status" className="mt-1 text-sm text-emerald-800">New link created; the previous one no longer works.</p> : null}
     </section>
   );
 }
