@@ -1,3 +1,4 @@
+import { Settings } from "luxon";
 import { describe, expect, it } from "vitest";
 import { RosterInputError, formatPath, parseRosterProblem, windowLengthMinutes, type TRosterProblemInput } from "./problem";
 
@@ -61,6 +62,16 @@ describe("parseRosterProblem", () => {
       parseRosterProblem(problemOf({ requirement: [1], people: [{ id: "x", role: "agent", regionId: "nowhere", templateIds: ["d8"] }] }));
     } catch (error) {
       expect((error as RosterInputError).issues.map((issue) => issue.path)).toEqual(["requirement", "people[0].regionId"]);
+    }
+  });
+
+  it("names a bad instant even when luxon is set to throw on invalid dates", () => {
+    const before = Settings.throwOnInvalid;
+    Settings.throwOnInvalid = true;
+    try {
+      expect(messageOf(problemOf({ start: "next monday" }))).toContain('start: "next monday" is not an ISO-8601 instant');
+    } finally {
+      Settings.throwOnInvalid = before;
     }
   });
 

@@ -14,7 +14,16 @@ export const MINUTES_PER_DAY = 1440;
 /** Local wall-clock time "HH:mm"; "24:00" is accepted as the end of a day. */
 const LOCAL_TIME_PATTERN = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
-const ZInstant = z.string().refine((value) => DateTime.fromISO(value, { setZone: true }).isValid, {
+/** Valid ISO instant, whether or not the app set luxon's `Settings.throwOnInvalid`. */
+function isIsoInstant(value: string): boolean {
+  try {
+    return DateTime.fromISO(value, { setZone: true }).isValid;
+  } catch {
+    return false;
+  }
+}
+
+const ZInstant = z.string().refine(isIsoInstant, {
   error: (issue) => `${JSON.stringify(issue.input)} is not an ISO-8601 instant such as "2026-03-23T00:00:00Z"`,
 });
 
