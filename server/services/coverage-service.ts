@@ -72,7 +72,7 @@ export function computeRosterCoverage(db: Queryable, rosterId: number, summaryZo
     d.requiredAgents[i] = r.agentsWithShrinkage;
   }
   const shiftRows = repo.listShiftsWithBreaks(db, roster.id);
-  const shifts = shiftRows.map((s) => ({
+  const shifts = shiftRows.filter((s) => s.personId !== null).map((s) => ({
     personId: key("person", s.personId ?? 0),
     regionId: key("region", s.regionId),
     role: roleOf.get(s.personId ?? 0) === "lead" ? ("lead" as const) : ("agent" as const),

@@ -20,6 +20,7 @@ import * as orgRepo from "@/server/repositories/org-repository";
 import * as repo from "@/server/repositories/roster-repository";
 import { writeAudit } from "./audit";
 import { planningWeek } from "./staffing-service";
+import { cancelRequestsForChangedShifts } from "./swap-service";
 
 /** The source guidance: one lead per 8–15 agents; the engine keeps ceil(onTask / 15) leads on duty. */
 export const LEAD_SPAN = { min: 8, max: 15 } as const;
@@ -294,7 +295,8 @@ export function getRosterBoard(db: Queryable, actor: Actor, rosterId: number) {
   const roleById = new Map(everyone.map((p) => [p.id, p.role]));
   const coverage = coverageFromShifts(
     grid,
-    shiftRows.map((s) => ({
+    // An approved drop leaves a shift with nobody on it: it covers nothing.
+    shiftRows.filter((s) => s.personId !== null).map((s) => ({
       role: roleById.get(s.personId ?? 0) === "lead" ? "lead" : "agent",
       startMs: s.startsAt.getTime(),
       endMs: s.endsAt.getTime(),
@@ -536,6 +538,8 @@ export function publishRoster(db: Db, actor: Actor, rosterId: number, now: Date)
     const replaced = repo.publishedOverlapping(tx, roster.periodStart, end, roster.id);
     for (const old of replaced) tx.update(rosters).set({ status: "archived", updatedAt: now }).where(eq(rosters.id, old.id)).run();
     tx.update(rosters).set({ status: "published", publishedAt: now, updatedAt: now }).where(eq(rosters.id, roster.id)).run();
+    // Open swap requests on the replaced roster follow unchanged shifts; the rest are cancelled and their people told.
+    cancelRequestsForChangedShifts(tx, replaced.map((r) => r.id), now);
     writeAudit(tx, { actorId: actor.id, action: "roster.publish", entity: "roster", entityId: roster.id, details: { archived: replaced.map((r) => r.id) }, at: now });
     return { id: roster.id, archived: replaced.map((r) => r.id) };
   });

@@ -2,7 +2,6 @@ import { count, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { auditLog, notifications, people, rosters, shifts, swapRequests, unavailability } from "@/db/schema";
-import { cancelRequestsForChangedShifts } from "@/server/services/swap-service";
 import { callerFor } from "@/server/testing/api-harness";
 import { NOW, selfServiceOrg } from "./self-service-fixtures";
 
@@ -268,12 +267,10 @@ describe("swaps: republishing", () => {
     const next = org.db.insert(rosters).values({ name: "Week v2", periodStart: org.weekStart.toJSDate(), days: 7, status: "draft", createdAt: NOW }).returning().get();
     const thu2 = org.shift(org.aoife.id, "2026-11-26T08:00:00Z", next.id);
     org.shift(org.aoife.id, "2026-11-27T09:00:00Z", next.id);
-    const outcome = org.db.transaction((tx) => {
-      tx.update(rosters).set({ status: "archived" }).where(eq(rosters.id, org.roster.id)).run();
-      tx.update(rosters).set({ status: "published", publishedAt: NOW }).where(eq(rosters.id, next.id)).run();
-      return cancelRequestsForChangedShifts(tx, [org.roster.id], NOW);
-    });
-    expect(outcome).toEqual({ moved: 1, cancelled: 1 });
+    // The lead publishes the new version through the API: publishing archives the old roster
+    // and hands its open requests to cancelRequestsForChangedShifts in the same transaction.
+    const published = await as(org, org.lead.id).rosters.publish({ rosterId: next.id });
+    expect(published.archived).toEqual([org.roster.id]);
     expect(requestRow(org, keep.id)).toMatchObject({ status: "pending", shiftId: thu2.id });
     expect(requestRow(org, lose.id)).toMatchObject({ status: "cancelled", closedReason: "The roster was republished and this shift changed." });
     const told = org.db.select().from(notifications).where(eq(notifications.kind, "swap.cancelled")).all().map((n) => n.personId);
