@@ -41,7 +41,6 @@ export const CoverageHeatmap = memo(function CoverageHeatmap(props: {
     `${totals.shortIntervals} of ${totals.intervals} intervals short, ${totals.overIntervals} over` +
     (worstIv && totals.worst ? `; most short ${agents(totals.worst.shortAgents)} agents at ${DateTime.fromMillis(worstIv.startMs, { zone }).toFormat("ccc d LLL HH:mm ZZZZ")}` : "") +
     ". Details per day in the table that follows.";
-  const labelEvery = Math.max(1, Math.round(120 / intervalMinutes));
   const template = `7.5rem repeat(${layout.columns.length}, minmax(0.75rem, 1fr)) 4.5rem`;
   const hoveredIv = hovered === null ? undefined : intervals[hovered];
 
@@ -56,11 +55,11 @@ export const CoverageHeatmap = memo(function CoverageHeatmap(props: {
         <div role="img" aria-label={label} data-testid="coverage-heatmap" className="min-w-[46rem]" onMouseOver={onHover} onMouseLeave={() => setHovered(null)}>
           <div className="grid gap-px text-[0.65rem] text-slate-500" style={{ gridTemplateColumns: template }}>
             <div />
-            {layout.columns.map((c, i) => (
+            {layout.columns.map((c) => (
               <div key={c.key} className="relative h-4 overflow-visible whitespace-nowrap">
                 {c.repeat ? (
                   <span className="absolute left-0 font-semibold text-amber-700" title={`${formatMinute(c.minuteOfDay)} again: clocks went back`}>↺</span>
-                ) : i % labelEvery === 0 ? (
+                ) : c.minuteOfDay % 120 === 0 ? (
                   <span className="absolute left-0">{formatMinute(c.minuteOfDay)}</span>
                 ) : null}
               </div>
@@ -73,7 +72,8 @@ export const CoverageHeatmap = memo(function CoverageHeatmap(props: {
                 <HeatRowCells
                   key={row.date}
                   label={day.toFormat("ccc d LLL")}
-                  note={row.offsets.length > 1 ? `${row.offsets.join(" → ")} · ${row.hours} h` : null}
+                  note={row.offsets.length > 1 ? `${row.offsets.join(" → ")}, a ${row.hours}-hour day` : null}
+                  hours={row.hours}
                   row={row}
                   intervals={intervals}
                   slices={slices}
@@ -133,6 +133,7 @@ function formatMinute(minuteOfDay: number): string {
 function HeatRowCells(props: {
   label: string;
   note: string | null;
+  hours: number;
   row: HeatmapLayout["rows"][number];
   intervals: readonly CoverageIntervalRow[];
   slices: readonly (CoverageSlice | null)[];
@@ -143,9 +144,13 @@ function HeatRowCells(props: {
 }) {
   return (
     <>
-      <div className="flex flex-col justify-center pr-2 leading-tight">
-        <span className="text-xs font-medium text-slate-800">{props.label}</span>
-        {props.note ? <span className="text-[0.6rem] font-medium text-amber-800">⟲ {props.note}</span> : null}
+      <div className="flex items-center gap-1 pr-1 text-xs whitespace-nowrap">
+        <span className="font-medium text-slate-800">{props.label}</span>
+        {props.note ? (
+          <span className="rounded bg-amber-100 px-1 text-[0.65rem] font-semibold text-amber-900" title={`Clocks change: ${props.note}`}>
+            {props.hours} h
+          </span>
+        ) : null}
       </div>
       {props.row.entries.map((entry, i) => {
         const key = `${props.row.date}-${i}`;

@@ -66,6 +66,7 @@ export function sliceOf(iv: CoverageIntervalRow, selection: CoverageSelection): 
 export const GAP_EPSILON = 0.05;
 
 export interface SelectionTotals {
+  /** Intervals in which the selection is open (all of them without a region filter). */
   intervals: number;
   shortIntervals: number;
   overIntervals: number;
@@ -80,7 +81,8 @@ export function totalsOf(slices: readonly (CoverageSlice | null)[], intervalMinu
   const totals: SelectionTotals = { intervals: 0, shortIntervals: 0, overIntervals: 0, shortAgentHours: 0, excessAgentHours: 0, worst: null };
   slices.forEach((s, index) => {
     if (!s) return;
-    totals.intervals++;
+    // A closed region's intervals need nobody: "n of m short" counts the open ones.
+    if (s.open) totals.intervals++;
     if (s.gap < -GAP_EPSILON) {
       totals.shortIntervals++;
       totals.shortAgentHours += -s.gap * hours;

@@ -10,6 +10,13 @@ import { CoverageHeatmap } from "./coverage-heatmap";
 import { layoutHeatmap, listGaps, NO_REGION, sliceOf, totalsOf, type CoverageSelection } from "./coverage-model";
 import { CoverageSummaryCards, DailyTable, hoursText } from "./coverage-summary";
 
+/** "Mon 23 Nov – Sun 29 Nov 2026" in the zone: the period's first and last local day. */
+function periodText(periodStartIso: string, days: number, zone: string): string {
+  const start = DateTime.fromISO(periodStartIso, { zone });
+  const last = start.plus({ days }).minus({ milliseconds: 1 });
+  return `${start.toFormat("ccc d LLL")} – ${last.toFormat("ccc d LLL yyyy")}`;
+}
+
 export interface CoverageRosterOption {
   id: number;
   name: string;
@@ -139,7 +146,7 @@ export function CoverageView(props: {
           <h1 className="text-2xl font-bold">Coverage</h1>
           <p className="text-sm text-slate-600" aria-live="polite">
             {data
-              ? `${data.roster.name} (${data.roster.status}) · week of ${DateTime.fromISO(data.roster.periodStart, { zone: data.zone }).toFormat("ccc d LLL yyyy")} · ${data.intervalMinutes}-minute intervals · times in ${data.zone}`
+              ? `${data.roster.name} (${data.roster.status}) · ${periodText(data.roster.periodStart, data.roster.days, data.zone)} · ${data.intervalMinutes}-minute intervals · times in ${data.zone}`
               : "Loading…"}
             {updating ? " · updating…" : ""}
           </p>
@@ -230,14 +237,14 @@ export function CoverageView(props: {
             <div className="lg:col-span-2">
               <GapList gaps={gaps} total={data.gaps.length} report={data} order={order} onOrder={setOrder} regionName={regionName} scopeLabel={scopeLabel} />
             </div>
-            <div className="space-y-6">
-              <HiringList hiring={hiring} regionName={regionName} />
-              <section aria-labelledby="days-heading" className="card">
-                <h2 id="days-heading" className="mb-2 text-lg font-semibold">By day</h2>
-                <DailyTable report={data} dayLabel={dayLabel} />
-              </section>
-            </div>
+            <HiringList hiring={hiring} regionName={regionName} />
           </div>
+
+          <section aria-labelledby="days-heading" className="card">
+            <h2 id="days-heading" className="text-lg font-semibold">By day</h2>
+            <p className="mb-2 text-xs text-slate-600">Local days of {data.zone}, whole organisation.</p>
+            <DailyTable report={data} dayLabel={dayLabel} />
+          </section>
         </>
       ) : report.isPending ? (
         <div className="card" role="status">Working out coverage…</div>
