@@ -39,7 +39,13 @@ interface Computed {
   intervalMinutes: number;
 }
 
-export function computeRosterCoverage(db: Queryable, rosterId: number, summaryZone: string, withFixes = true): Computed {
+export function computeRosterCoverage(
+  db: Queryable,
+  rosterId: number,
+  summaryZone: string,
+  withFixes = true,
+  scopeRegionIds?: readonly number[],
+): Computed {
   const roster = repo.getRoster(db, rosterId);
   if (!roster) throw new AppError("NOT_FOUND", { message: "Roster not found" });
   const settings = orgRepo.getSettings(db);
@@ -98,6 +104,7 @@ export function computeRosterCoverage(db: Queryable, rosterId: number, summaryZo
     leadSpanMax: LEAD_SPAN.max,
     engineUnmet: (roster.solveSummary?.unmet ?? []).map((u) => ({ startMs: Date.parse(u.start), endMs: Date.parse(u.end), reasons: u.reasons })),
     summaryZone,
+    ...(scopeRegionIds ? { scopeRegionIds: scopeRegionIds.map((id) => key("region", id)) } : {}),
   });
   let fixes: Computed["fixes"] = { byGap: new Map(), hiring: [] };
   if (withFixes && report.gaps.length > 0 && rows.length > 0) {
@@ -129,7 +136,9 @@ export function computeRosterCoverage(db: Queryable, rosterId: number, summaryZo
 export function getCoverage(db: Queryable, actor: Actor, input: { rosterId: number; zone: string }) {
   const visible = visibleRegionIds(db, actor);
   const visiblePeople = visiblePersonIds(db, actor);
-  const { report, fixes, roster, intervalMinutes } = computeRosterCoverage(db, input.rosterId, input.zone);
+  // A lead's view is scoped to the regions of the teams they lead: totals, gaps, costs, summaries.
+  const scope = visible === "all" ? undefined : [...visible];
+  const { report, fixes, roster, intervalMinutes } = computeRosterCoverage(db, input.rosterId, input.zone, true, scope);
   const regions = orgRepo.listRegions(db).filter((r) => visible === "all" || visible.has(r.id));
   const regionKeys = new Set(regions.map((r) => key("region", r.id)));
   const showRegion = (regionId: string) => regionKeys.has(regionId) || (visible === "all" && regionId === NO_REGION);
@@ -138,7 +147,7 @@ export function getCoverage(db: Queryable, actor: Actor, input: { rosterId: numb
   // The same period's other roster (draft vs published), for comparison.
   const others = repo.listRosters(db).filter((r) => r.id !== roster.id && r.periodStart.getTime() === roster.periodStart.getTime() && r.status !== "archived");
   const compareTo = others.find((r) => r.status !== roster.status) ?? null;
-  const comparison = compareTo ? { rosterId: compareTo.id, name: compareTo.name, status: compareTo.status, period: computeRosterCoverage(db, compareTo.id, input.zone, false).report.period } : null;
+  const comparison = compareTo ? { rosterId: compareTo.id, name: compareTo.name, status: compareTo.status, period: computeRosterCoverage(db, compareTo.id, input.zone, false, scope).report.period } : null;
   const fixFilter = (f: FixSuggestion) => f.kind !== "overtime" || visiblePeople === "all" || visiblePeople.has(idOf(f.personId));
   return {
     roster: { id: roster.id, name: roster.name, status: roster.status, periodStart: roster.periodStart.toISOString(), days: roster.days },

@@ -62,6 +62,12 @@ describe("coverage.report", () => {
     expect(overtimeNames.join(" ")).not.toContain("Paolo");
     const csv = (await caller.coverage.exportCsv({ rosterId: roster.id, zone: "UTC" })).csv;
     expect(csv).not.toContain("APAC");
+    // Totals and costs are EMEA's only: Ada's 8 paid hours, not Paolo's.
+    expect(report.period.paidHours).toBe(8);
+    const manila = report.intervals.find((iv) => iv.startMs === WEEK.plus({ hours: 2 }).toMillis());
+    // At 02:00 UTC only APAC is open: nothing of it shows in the lead's totals.
+    expect(manila).toMatchObject({ required: 0, scheduled: 0, gap: 0 });
+    expect(report.gaps.every((g) => g.openRegionIds.every((id) => id === report.regions[0]?.id))).toBe(true);
   });
 
   it("an agent sees nothing here", async () => {
@@ -83,7 +89,8 @@ describe("coverage.report", () => {
     // against Ada alone; her one agent less 15% shrinkage leaves nobody on the phones: SL 0.
     expect(afternoon?.split(",")).toEqual(["2026-11-23T15:00:00.000Z", "EMEA", "voice", "20", "300", "0.8", "20", "2", "1", "-1", "0", "", "0"]);
     const tenAm = rows.find((r) => r.startsWith("2026-11-23T10:00:00.000Z"));
-    // At 10:00 UTC APAC (18:00 local) is open too: EMEA carries half the requirement.
-    expect(tenAm?.split(",").slice(3, 10)).toEqual(["10", "300", "0.8", "20", "1", "1", "0"]);
+    // At 10:00 UTC APAC (18:00 local) is open too but has nobody on: the requirement is shared
+    // by agents on task, so EMEA (Ada) carries all of it.
+    expect(tenAm?.split(",").slice(3, 10)).toEqual(["20", "300", "0.8", "20", "2", "1", "-1"]);
   });
 });

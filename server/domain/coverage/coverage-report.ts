@@ -5,8 +5,13 @@
  * for the whole period, with staff cost and the cost of closing the gaps.
  *
  * The requirement is organisation-wide (any region can serve it). For the region view it is
- * attributed to the regions whose working window is open in that interval, in equal shares; an
- * interval with no open window keeps its requirement under "no region".
+ * attributed to the regions whose working window is open in that interval, in proportion to the
+ * agents each has on task (equal shares when none), so the regions' gaps add up to the whole
+ * gap; an interval with no open window keeps its requirement under "no region".
+ *
+ * With `scopeRegionIds` (a lead's view) the interval totals, gaps, lead span, costs and
+ * summaries cover only those regions' slices and shifts; projected service stays organisation-wide
+ * because customers are served by every region together.
  */
 import { DateTime } from "luxon";
 import type { TRegion } from "../roster/problem";
@@ -46,6 +51,8 @@ export interface CoverageReportInput {
   engineUnmet?: readonly EngineUnmetRun[];
   /** Zone whose local days the daily summary uses. */
   summaryZone: string;
+  /** Limit totals, gaps and summaries to these regions (a lead's teams' regions). */
+  scopeRegionIds?: readonly string[];
 }
 
 export interface RegionSlice {
@@ -142,15 +149,43 @@ export function buildCoverageReport(input: CoverageReportInput): CoverageReport 
     }
   }
 
+  const scope = input.scopeRegionIds ? new Set(input.scopeRegionIds) : null;
+  const scopedShifts = scope ? input.shifts.filter((sh) => scope.has(sh.regionId)) : input.shifts;
+  const scopedTotal = scope ? coverageFromShifts(grid, scopedShifts) : total;
   const intervals: CoverageInterval[] = projected.map((p, i) => {
     const openIds = open[i] ?? [];
     const leadsNeeded = Math.ceil(Math.floor((total.agentsOnTask[i] ?? 0) + 1e-9) / input.leadSpanMax);
+    // The org-wide requirement is shared by the open regions in proportion to the agents each
+    // has on task (equal shares when nobody is on), so region gaps add up to the org's gap.
+    const openScheduled = openIds.reduce((sum, id) => sum + (byRegion.get(id)?.[i] ?? 0), 0);
     const regions: RegionSlice[] = input.regions.map((r) => {
-      const required = openIds.includes(r.id) ? p.required / openIds.length : 0;
       const scheduled = byRegion.get(r.id)?.[i] ?? 0;
+      const share = !openIds.includes(r.id) ? 0 : openScheduled > 0 ? scheduled / openScheduled : 1 / openIds.length;
+      const required = p.required * share;
       return { regionId: r.id, required, scheduled, gap: scheduled - required };
     });
     if (openIds.length === 0) regions.push({ regionId: NO_REGION, required: p.required, scheduled: 0, gap: -p.required });
+    if (scope) {
+      const mine = regions.filter((r) => scope.has(r.regionId));
+      const required = mine.reduce((sum, r) => sum + r.required, 0);
+      const scheduled = mine.reduce((sum, r) => sum + r.scheduled, 0);
+      const gap = Math.round((scheduled - required) * 1e9) / 1e9;
+      return {
+        startMs: p.startMs,
+        contacts: p.contacts,
+        required,
+        scheduled,
+        gap,
+        serviceLevel: p.serviceLevel,
+        asaSeconds: p.asaSeconds,
+        leadsOnDuty: scopedTotal.leadsOnDuty[i] ?? 0,
+        leadsNeeded: Math.ceil(Math.floor((scopedTotal.agentsOnTask[i] ?? 0) + 1e-9) / input.leadSpanMax),
+        targetMet: gap >= -1e-9,
+        openRegionIds: openIds.filter((id) => scope.has(id)),
+        regions: mine,
+        channels: p.channels,
+      };
+    }
     return {
       startMs: p.startMs,
       contacts: p.contacts,
@@ -188,7 +223,7 @@ export function buildCoverageReport(input: CoverageReportInput): CoverageReport 
       }
     }
     const hours = input.intervalMinutes / 60;
-    const paid = input.shifts.map((s) => ({ s, hours: (Math.min(s.endMs, to) - Math.max(s.startMs, from)) / 3_600_000 })).filter((x) => x.hours > 0);
+    const paid = scopedShifts.map((s) => ({ s, hours: (Math.min(s.endMs, to) - Math.max(s.startMs, from)) / 3_600_000 })).filter((x) => x.hours > 0);
     const rateOf = new Map(input.regions.map((r) => [r.id, r.hourlyCost]));
     const gapCost = slice.reduce((sum, iv) => sum + (iv.gap < 0 ? costOf(-iv.gap * hours, iv.openRegionIds) : 0), 0);
     const meeting = slice.filter((iv) => iv.targetMet && iv.gap >= 0).length;
