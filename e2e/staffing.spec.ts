@@ -22,6 +22,14 @@ test("a lead changes the service-level target and the required agents change", a
 
   await page.getByLabel("Voice service level %").fill("");
   await expect.poll(async () => Number((await total.innerText()).replace(/,/g, ""))).toBe(before);
+
+  // A manual uplift for a launch day raises the requirement once re-forecast.
+  await page.getByLabel("Uplift %").fill("60");
+  await page.getByLabel("Note").fill("Product launch");
+  await page.getByRole("button", { name: "Add adjustment" }).click();
+  await page.getByRole("button", { name: "Re-forecast with adjustments" }).click();
+  await expect(page.getByRole("list", { name: "Adjustments" })).toContainText("+60%");
+  await expect.poll(async () => Number((await total.innerText()).replace(/,/g, "")), { timeout: 20_000 }).toBeGreaterThan(before);
 });
 
 test("a history file with a bad row is rejected, naming the row, and nothing is imported", async ({ page }) => {

@@ -136,3 +136,19 @@ describe("channel model comparison", () => {
     expect(email?.agentHours).toBeLessThan(email?.alternativeAgentHours ?? 0);
   });
 });
+
+describe("manual adjustments", () => {
+  it("a +50% uplift on one local day raises that day's forecast only, and is kept with the run", async () => {
+    const { db, lead } = await setup();
+    const { caller } = callerFor(db, lead.id, () => new Date("2026-11-24T12:00:00Z"));
+    await caller.staffing.importHistory({ csv: weeksOfHistory(DateTime.fromISO("2026-11-23T00:00:00Z", { zone: "utc" }), 4) });
+    await caller.staffing.generate({ weekOffset: 0, adjustments: [] });
+    const plain = await caller.staffing.week({ weekOffset: 0, whatIf: [] });
+    await caller.staffing.generate({ weekOffset: 0, adjustments: [{ fromDate: "2026-11-25", toDate: "2026-11-25", upliftPercent: 50, channel: "voice", note: "Launch" }] });
+    const lifted = await caller.staffing.week({ weekOffset: 0, whatIf: [] });
+    const voiceAt = (w: typeof plain, iso: string) => w.intervals.find((iv) => iv.startsAt.startsWith(iso))?.channels.find((c) => c.channelId === "voice")?.contacts ?? 0;
+    expect(voiceAt(lifted, "2026-11-25T10:00")).toBeCloseTo(voiceAt(plain, "2026-11-25T10:00") * 1.5, 6);
+    expect(voiceAt(lifted, "2026-11-24T10:00")).toBeCloseTo(voiceAt(plain, "2026-11-24T10:00"), 6);
+    expect(lifted.forecastRun?.adjustments).toEqual([{ fromDate: "2026-11-25", toDate: "2026-11-25", upliftPercent: 50, channel: "voice", note: "Launch" }]);
+  });
+});
