@@ -49,6 +49,8 @@ export const teams = sqliteTable("teams", {
   name: text().notNull().unique(),
   regionId: integer().notNull().references(() => regions.id),
   leadId: integer(),
+  /** Approve accepted swaps automatically when every check passes and coverage does not get worse. */
+  autoApproveSwaps: integer({ mode: "boolean" }).notNull().default(false),
 });
 
 export const people = sqliteTable(

@@ -68,6 +68,7 @@ interface Directory {
   regions: Map<number, { id: number; name: string; timeZone: string }>;
   templates: Map<number, { id: number; name: string; minutes: number }>;
   teamLeads: Map<number, number | null>;
+  autoApproveTeams: Set<number>;
 }
 
 function loadDirectory(db: Queryable): Directory {
@@ -76,6 +77,7 @@ function loadDirectory(db: Queryable): Directory {
     regions: new Map(orgRepo.listRegions(db).map((r) => [r.id, r])),
     templates: new Map(orgRepo.listTemplates(db).map((t) => [t.id, t])),
     teamLeads: new Map(orgRepo.listTeams(db).map((t) => [t.id, t.leadId])),
+    autoApproveTeams: new Set(orgRepo.listTeams(db).filter((t) => t.autoApproveSwaps).map((t) => t.id)),
   };
 }
 
@@ -534,7 +536,7 @@ export function acceptSwapRequest(db: Db, actor: Actor, input: { requestId: numb
   const problems = checkMoves(db, loadRosterView(db, shift.rosterId), movesOf(request, actor.id), dir);
   if (problems.length > 0) throw new AppError("CONFLICT", { message: `You cannot take this shift: ${problems.join("; ")}` });
 
-  return db.transaction((tx) => {
+  const accepted = db.transaction((tx) => {
     const changed = tx
       .update(swapRequests)
       .set({ status: "accepted", counterpartId: actor.id, acceptedAt: now })
@@ -561,8 +563,31 @@ export function acceptSwapRequest(db: Db, actor: Actor, input: { requestId: numb
       now,
     );
     writeAudit(tx, { actorId: actor.id, action: "swap.accept", entity: "swap_request", entityId: request.id, at: now });
-    return { id: request.id, status: "accepted" as const };
+    return { id: request.id, status: "accepted" as const, autoApproved: false };
   });
+  return tryAutoApprove(db, request.id, now) ?? accepted;
+}
+
+/**
+ * A team may approve accepted swaps automatically: only when both people are in teams that
+ * opted in, every rule check passes again, and no affected interval loses agents or projected
+ * service level. Otherwise the request waits for a lead as usual.
+ */
+function tryAutoApprove(db: Db, requestId: number, now: Date) {
+  const dir = loadDirectory(db);
+  const request = repo.getRequest(db, requestId);
+  if (!request || request.status !== "accepted" || request.counterpartId === null) return null;
+  const teams = involvedIds(request).map((id) => dir.people.get(id)?.teamId ?? null);
+  if (!teams.every((t) => t !== null && dir.autoApproveTeams.has(t))) return null;
+  if (stalenessProblems(db, dir, request).length > 0) return null;
+  const shift = repo.getShiftWithRoster(db, request.shiftId);
+  if (!shift) return null;
+  const moves = movesOf(request, request.counterpartId);
+  const view = loadRosterView(db, shift.rosterId);
+  if (checkMoves(db, view, moves, dir).length > 0) return null;
+  if (coverageChange(db, view, moves, dir).worse) return null;
+  applyApproval(db, dir, request, shift, moves, null, now);
+  return { id: request.id, status: "approved" as const, autoApproved: true };
 }
 
 /** The counterpart declines. A directed request closes; an open offer stays open for the rest of the team. */
@@ -750,10 +775,27 @@ export function approveSwapRequest(db: Db, actor: Actor, input: { requestId: num
   const problems = checkMoves(db, loadRosterView(db, shift.rosterId), moves, dir);
   if (problems.length > 0) throw new AppError("CONFLICT", { message: `Cannot approve: ${problems.join("; ")}` });
 
+  return applyApproval(db, dir, request, shift, moves, { id: actor.id, name: actor.name }, now);
+}
+
+/**
+ * Approves in one transaction: the request, the shifts changing hands (conditional on their
+ * current holders), other open requests on those shifts cancelled, notifications, audit.
+ * `decider` null is the team's automatic approval.
+ */
+function applyApproval(
+  db: Db,
+  dir: Directory,
+  request: repo.SwapRow,
+  shift: NonNullable<ReturnType<typeof repo.getShiftWithRoster>>,
+  moves: ShiftMove[],
+  decider: { id: number; name: string } | null,
+  now: Date,
+) {
   return db.transaction((tx) => {
     const changed = tx
       .update(swapRequests)
-      .set({ status: "approved", decidedById: actor.id, decidedAt: now })
+      .set({ status: "approved", decidedById: decider?.id ?? null, decidedAt: now })
       .where(and(eq(swapRequests.id, request.id), inArray(swapRequests.status, statusesAllowing(request.kind, "approve"))))
       .run().changes;
     if (changed !== 1) throw new AppError("CONFLICT", { message: "This request changed meanwhile; reload and try again." });
@@ -781,14 +823,14 @@ export function approveSwapRequest(db: Db, actor: Actor, input: { requestId: num
     notify(
       tx,
       [
-        ...involvedIds(request).map((personId) => ({ personId, kind: "swap.approved" as const, message: `${actor.name} approved the ${what}. Your schedule and calendar are updated.`, link: "/me" })),
+        ...involvedIds(request).map((personId) => ({ personId, kind: "swap.approved" as const, message: `${decider ? decider.name : "Your team's automatic approval"} approved the ${what}. Your schedule and calendar are updated.`, link: "/me" })),
         ...others.flatMap((r) => involvedIds(r).map((personId) => ({ personId, kind: "swap.cancelled" as const, message: `Request #${r.id} was cancelled: one of its shifts changed hands.`, link: "/me" }))),
       ],
       now,
     );
     writeAudit(tx, {
-      actorId: actor.id,
-      action: "swap.approve",
+      actorId: decider?.id ?? null,
+      action: decider ? "swap.approve" : "swap.autoApprove",
       entity: "swap_request",
       entityId: request.id,
       details: { kind: request.kind, rosterId: shift.rosterId, moves: moves.map((m) => ({ shiftId: m.shiftId, from: before.get(m.shiftId) ?? null, to: m.toPersonId })), cancelled: others.map((r) => r.id) },

@@ -188,7 +188,7 @@ function IncomingRequests({ zone }: { zone: string }) {
   const incoming = useQuery(trpc.swaps.listForMe.queryOptions());
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const refresh = () => void queryClient.invalidateQueries();
-  const accept = useMutation(trpc.swaps.accept.mutationOptions({ onSuccess: () => { setMessage({ ok: true, text: "Accepted. A lead will decide." }); refresh(); }, onError: (e) => { setMessage({ ok: false, text: errorMessage(e) }); refresh(); } }));
+  const accept = useMutation(trpc.swaps.accept.mutationOptions({ onSuccess: (result) => { setMessage({ ok: true, text: result.autoApproved ? "Accepted and approved automatically: your schedule is updated." : "Accepted. A lead will decide." }); refresh(); }, onError: (e) => { setMessage({ ok: false, text: errorMessage(e) }); refresh(); } }));
   const decline = useMutation(trpc.swaps.decline.mutationOptions({ onSuccess: () => { setMessage({ ok: true, text: "Declined." }); refresh(); }, onError: (e) => setMessage({ ok: false, text: errorMessage(e) }) }));
   const list = incoming.data ?? [];
   return (

@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { auditLog, notifications, people, rosters, shifts, swapRequests, unavailability } from "@/db/schema";
+import { auditLog, notifications, people, rosters, shifts, swapRequests, teams, unavailability } from "@/db/schema";
 import { callerFor } from "@/server/testing/api-harness";
 import { NOW, selfServiceOrg } from "./self-service-fixtures";
 
@@ -64,6 +64,29 @@ describe("swaps: offer, accept, approve", () => {
     await as(org, org.lead.id).swaps.approve({ requestId: id });
     expect(holderOf(org, mine.id)).toBe(org.maria.id);
     expect(holderOf(org, theirs.id)).toBe(org.aoife.id);
+  });
+});
+
+describe("swaps: automatic approval", () => {
+  it("a team that opted in gets an accepted swap approved at once when checks pass and coverage holds", async () => {
+    const org = await selfServiceOrg();
+    org.db.update(teams).set({ autoApproveSwaps: true }).where(eq(teams.id, org.team.id)).run();
+    const thursday = org.shift(org.aoife.id, "2026-11-26T08:00:00Z");
+    const created = await as(org, org.aoife.id).swaps.create({ kind: "offer", shiftId: thursday.id });
+    const accepted = await as(org, org.conor.id).swaps.accept({ requestId: created.id });
+    expect(accepted).toMatchObject({ status: "approved", autoApproved: true });
+    expect(holderOf(org, thursday.id)).toBe(org.conor.id);
+    expect(requestRow(org, created.id)).toMatchObject({ status: "approved", decidedById: null });
+    const actions = org.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, String(created.id))).all().map((a) => a.action);
+    expect(actions).toEqual(["swap.create", "swap.accept", "swap.autoApprove"]);
+  });
+
+  it("without the team's opt-in the accepted swap waits for the lead", async () => {
+    const org = await selfServiceOrg();
+    const thursday = org.shift(org.aoife.id, "2026-11-26T08:00:00Z");
+    const created = await as(org, org.aoife.id).swaps.create({ kind: "offer", shiftId: thursday.id });
+    expect(await as(org, org.conor.id).swaps.accept({ requestId: created.id })).toMatchObject({ status: "accepted", autoApproved: false });
+    expect(holderOf(org, thursday.id)).toBe(org.aoife.id);
   });
 });
 

@@ -52,6 +52,7 @@ export const ZTeamInput = z.object({
   name: z.string().trim().min(2, "At least 2 characters").max(60),
   regionId: z.number({ error: "Pick a region" }).int(),
   leadId: z.number().int().nullable(),
+  autoApproveSwaps: z.boolean().default(false),
 });
 export const ZUpdateTeamInput = ZTeamInput.extend({ id: z.number().int() });
 

@@ -32,6 +32,7 @@ export function TeamForm({
   const [name, setName] = useState(team?.name ?? "");
   const [regionId, setRegionId] = useState(String(team?.regionId ?? regions[0]?.id ?? ""));
   const [leadId, setLeadId] = useState(team?.leadId == null ? "" : String(team.leadId));
+  const [autoApproveSwaps, setAutoApproveSwaps] = useState(team?.autoApproveSwaps ?? false);
 
   const onSuccess = (saved: { name: string }) => {
     refresh();
@@ -44,7 +45,7 @@ export function TeamForm({
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const input = { name, regionId: Number(regionId), leadId: leadId === "" ? null : Number(leadId) };
+    const input = { name, regionId: Number(regionId), leadId: leadId === "" ? null : Number(leadId), autoApproveSwaps };
     if (team) update.mutate({ ...input, id: team.id });
     else create.mutate(input);
   }
@@ -76,6 +77,22 @@ export function TeamForm({
             </select>
           )}
         </Field>
+      </div>
+      <div className="flex items-start gap-2">
+        <input
+          id="team-auto-approve"
+          type="checkbox"
+          className="mt-1"
+          checked={autoApproveSwaps}
+          onChange={(e) => setAutoApproveSwaps(e.target.checked)}
+          aria-describedby="team-auto-approve-hint"
+        />
+        <div>
+          <label htmlFor="team-auto-approve" className="text-sm font-medium text-slate-700">Approve swaps automatically</label>
+          <p id="team-auto-approve-hint" className="text-xs text-slate-600">
+            When every rule check passes and the projected service level does not get worse, an accepted swap is approved at once.
+          </p>
+        </div>
       </div>
       <GeneralError message={general} />
       <FormActions pending={mutation.isPending} submitLabel={team ? "Save team" : "Create team"} onCancel={onCancel} />

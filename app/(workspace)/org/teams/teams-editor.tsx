@@ -54,6 +54,7 @@ export function TeamsEditor({
               <th>Lead</th>
               <th>Agents</th>
               <th>Span</th>
+              <th>Swaps</th>
               <th><span className="sr-only">Actions</span></th>
             </tr>
           </thead>
@@ -65,6 +66,7 @@ export function TeamsEditor({
                 <td>{t.leadName ?? "—"}</td>
                 <td>{t.agentCount}</td>
                 <td><SpanBadge span={t.span} /></td>
+                <td>{t.autoApproveSwaps ? "Auto-approved" : "Lead approves"}</td>
                 <td className="text-right"><EditButton name={t.name} onClick={() => editor.openEdit(t)} /></td>
               </tr>
             ))}

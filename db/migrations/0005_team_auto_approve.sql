@@ -1,0 +1,1 @@
+ALTER TABLE `teams` ADD `auto_approve_swaps` integer DEFAULT false NOT NULL;
