@@ -13,11 +13,10 @@ import { parseRosterProblem } from "@/server/domain/roster/problem";
 import { AppError } from "@/server/errors";
 import * as orgRepo from "@/server/repositories/org-repository";
 import * as repo from "@/server/repositories/roster-repository";
+import { idOf, personKey, regionKey, templateKey, toResultShift } from "./engine-keys";
 import { buildRosterProblem, LEAD_SPAN } from "./roster-service";
 import { channelSettingsFrom } from "./staffing-service";
 
-const key = (prefix: string, id: number) => `${prefix}-${id}`;
-const idOf = (k: string) => Number(k.slice(k.lastIndexOf("-") + 1));
 
 /** Regions a caller may look at: all for managers, the regions of the teams a lead leads. */
 function visibleRegionIds(db: Queryable, actor: Actor): Set<number> | "all" {
@@ -79,8 +78,8 @@ export function computeRosterCoverage(
   }
   const shiftRows = repo.listShiftsWithBreaks(db, roster.id);
   const shifts = shiftRows.filter((s) => s.personId !== null).map((s) => ({
-    personId: key("person", s.personId ?? 0),
-    regionId: key("region", s.regionId),
+    personId: personKey(s.personId ?? 0),
+    regionId: regionKey(s.regionId),
     role: roleOf.get(s.personId ?? 0) === "lead" ? ("lead" as const) : ("agent" as const),
     startMs: s.startsAt.getTime(),
     endMs: s.endsAt.getTime(),
@@ -93,7 +92,7 @@ export function computeRosterCoverage(
     channels: channelRows.map(channelSettingsFrom),
     demand,
     regions: regions.map((r) => ({
-      id: key("region", r.id),
+      id: regionKey(r.id),
       name: r.name,
       timeZone: r.timeZone,
       earliestStart: r.windowStart,
@@ -104,7 +103,7 @@ export function computeRosterCoverage(
     leadSpanMax: LEAD_SPAN.max,
     engineUnmet: (roster.solveSummary?.unmet ?? []).map((u) => ({ startMs: Date.parse(u.start), endMs: Date.parse(u.end), reasons: u.reasons })),
     summaryZone,
-    ...(scopeRegionIds ? { scopeRegionIds: scopeRegionIds.map((id) => key("region", id)) } : {}),
+    ...(scopeRegionIds ? { scopeRegionIds: scopeRegionIds.map((id) => regionKey(id)) } : {}),
   });
   let fixes: Computed["fixes"] = { byGap: new Map(), hiring: [] };
   if (withFixes && report.gaps.length > 0 && rows.length > 0) {
@@ -113,20 +112,13 @@ export function computeRosterCoverage(
       problem,
       shifts: shiftRows
         .filter((s) => s.personId !== null)
-        .map((s) => ({
-          personId: key("person", s.personId ?? 0),
-          regionId: key("region", s.regionId),
-          templateId: key("template", s.templateId ?? 0),
-          start: s.startsAt.toISOString(),
-          end: s.endsAt.toISOString(),
-          breaks: s.breaks.map((b) => ({ start: b.startsAt.toISOString(), end: b.endsAt.toISOString() })),
-        })),
+        .map(toResultShift),
       // Suggestions for the worst gaps only: each candidate is re-checked against every rule.
       gaps: [...report.gaps].sort((a, b) => b.shortAgentHours - a.shortAgentHours).slice(0, 12),
       names: {
-        people: new Map(people.map((p) => [key("person", p.id), p.name])),
-        regions: new Map(regions.map((r) => [key("region", r.id), r.name])),
-        templates: new Map(orgRepo.listTemplates(db).map((t) => [key("template", t.id), t.name])),
+        people: new Map(people.map((p) => [personKey(p.id), p.name])),
+        regions: new Map(regions.map((r) => [regionKey(r.id), r.name])),
+        templates: new Map(orgRepo.listTemplates(db).map((t) => [templateKey(t.id), t.name])),
       },
     });
   }
@@ -140,7 +132,7 @@ export function getCoverage(db: Queryable, actor: Actor, input: { rosterId: numb
   const scope = visible === "all" ? undefined : [...visible];
   const { report, fixes, roster, intervalMinutes } = computeRosterCoverage(db, input.rosterId, input.zone, true, scope);
   const regions = orgRepo.listRegions(db).filter((r) => visible === "all" || visible.has(r.id));
-  const regionKeys = new Set(regions.map((r) => key("region", r.id)));
+  const regionKeys = new Set(regions.map((r) => regionKey(r.id)));
   const showRegion = (regionId: string) => regionKeys.has(regionId) || (visible === "all" && regionId === NO_REGION);
   const channelRows = orgRepo.listChannels(db);
   const currency = orgRepo.getSettings(db).currency;
@@ -155,7 +147,7 @@ export function getCoverage(db: Queryable, actor: Actor, input: { rosterId: numb
     currency,
     zone: input.zone,
     regions: [
-      ...regions.map((r) => ({ id: key("region", r.id), name: r.name, timeZone: r.timeZone })),
+      ...regions.map((r) => ({ id: regionKey(r.id), name: r.name, timeZone: r.timeZone })),
       ...(visible === "all" ? [{ id: NO_REGION, name: "No region open", timeZone: "UTC" }] : []),
     ],
     channels: channelRows.map((c) => ({ id: c.key, name: c.name, kind: c.kind, targetSl: c.targetSl, targetSeconds: c.targetSeconds, responseMinutes: c.responseMinutes })),

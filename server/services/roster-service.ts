@@ -19,6 +19,7 @@ import { cancelRosterJob, getRosterJob, startRosterJob, type RosterJob } from "@
 import * as orgRepo from "@/server/repositories/org-repository";
 import * as repo from "@/server/repositories/roster-repository";
 import { writeAudit } from "./audit";
+import { idOf, personKey, planForChecking, regionKey, templateKey, toResultShift } from "./engine-keys";
 import { planningWeek } from "./staffing-service";
 import { cancelRequestsForChangedShifts } from "./swap-service";
 
@@ -26,10 +27,6 @@ import { cancelRequestsForChangedShifts } from "./swap-service";
 export const LEAD_SPAN = { min: 8, max: 15 } as const;
 export const DEFAULT_SOLVE_SECONDS = 45;
 
-const personKey = (id: number) => `person-${id}`;
-const regionKey = (id: number) => `region-${id}`;
-const templateKey = (id: number) => `template-${id}`;
-const idOf = (key: string) => Number(key.slice(key.lastIndexOf("-") + 1));
 
 export interface PeriodSpec {
   periodStart: Date;
@@ -442,25 +439,8 @@ export function checkShiftEdit(db: Queryable, actor: Actor, edit: ShiftEdit): { 
   const period = { periodStart: roster.periodStart, days: roster.days };
   const problem = parseRosterProblem(buildRosterProblem(db, period));
   const after = [...current.filter((s) => s.id !== edit.shiftId), planned];
-  const result: RosterResult = {
-    version: 1,
-    status: "feasible",
-    shifts: after
-      .filter((s) => s.personId !== null)
-      .map((s) => ({
-        personId: personKey(s.personId ?? 0),
-        regionId: regionKey(s.regionId),
-        templateId: templateKey(s.templateId ?? 0),
-        start: s.startsAt.toISOString(),
-        end: s.endsAt.toISOString(),
-        breaks: s.breaks.map((b) => ({ start: b.startsAt.toISOString(), end: b.endsAt.toISOString() })),
-      })),
-    coverage: [],
-    leadsOnDuty: [],
-    unmet: [],
-    headcount: [],
-    metrics: { requiredAgentMinutes: 0, onTaskAgentMinutes: 0, shortageAgentMinutes: 0, excessAgentMinutes: 0, lowerBoundExcessAgentMinutes: 0, leadSpanViolations: 0, overSupervisedIntervals: 0, solveSeconds: 0 },
-  };
+  const result = planForChecking(after.filter((s) => s.personId !== null).map(toResultShift));
+
   const touched = new Set([personKey(edit.personId), ...(existing?.personId ? [personKey(existing.personId)] : [])]);
   const names = new Map<string, string>([
     ...orgRepo.listPeople(db).map((p) => [personKey(p.id), p.name] as const),

@@ -27,7 +27,6 @@ import { coverageFromShifts, type CoverageGrid } from "@/server/domain/coverage/
 import { projectCoverage } from "@/server/domain/coverage/project-coverage";
 import { checkRoster } from "@/server/domain/roster/check-roster";
 import { parseRosterProblem, type TRosterProblem } from "@/server/domain/roster/problem";
-import type { RosterResult } from "@/server/domain/roster/result";
 import {
   describeRosterViolation,
   intervalIndexesOf,
@@ -43,14 +42,11 @@ import * as orgRepo from "@/server/repositories/org-repository";
 import * as rosterRepo from "@/server/repositories/roster-repository";
 import * as repo from "@/server/repositories/swap-repository";
 import { writeAudit } from "./audit";
+import { idOf, personKey, planForChecking, toResultShift } from "./engine-keys";
 import { notify, type NewNotification } from "./notification-service";
 import { buildRosterProblem, LEAD_SPAN } from "./roster-service";
 import { channelSettingsFrom } from "./staffing-service";
 
-const personKey = (id: number) => `person-${id}`;
-const regionKey = (id: number) => `region-${id}`;
-const templateKey = (id: number) => `template-${id}`;
-const idOf = (key: string) => Number(key.slice(key.lastIndexOf("-") + 1));
 
 /** Rules that judge a whole result's bookkeeping, not a person's shifts (as in the roster service). */
 const RESULT_LEVEL_RULES = new Set(["coverage-mismatch", "metrics-mismatch", "unmet-missing", "bound-above-excess", "weekly-min-minutes", "pinned-shift-missing"]);
@@ -200,23 +196,7 @@ export function checkMoves(db: Queryable, view: RosterView, moves: readonly Shif
   const assigned = after.filter((s) => s.personId !== null && inProblem.has(personKey(s.personId)));
   const moved = new Set(moves.map((m) => m.shiftId));
   const movedIndexes = new Set(assigned.flatMap((s, i) => (moved.has(s.id) ? [i] : [])));
-  const result: RosterResult = {
-    version: 1,
-    status: "feasible",
-    shifts: assigned.map((s) => ({
-      personId: personKey(s.personId ?? 0),
-      regionId: regionKey(s.regionId),
-      templateId: templateKey(s.templateId ?? 0),
-      start: s.startsAt.toISOString(),
-      end: s.endsAt.toISOString(),
-      breaks: s.breaks.map((b) => ({ start: b.startsAt.toISOString(), end: b.endsAt.toISOString() })),
-    })),
-    coverage: [],
-    leadsOnDuty: [],
-    unmet: [],
-    headcount: [],
-    metrics: { requiredAgentMinutes: 0, onTaskAgentMinutes: 0, shortageAgentMinutes: 0, excessAgentMinutes: 0, lowerBoundExcessAgentMinutes: 0, leadSpanViolations: 0, overSupervisedIntervals: 0, solveSeconds: 0 },
-  };
+  const result = planForChecking(assigned.map(toResultShift));
   const describe = {
     personName: (key: string) => nameOf(dir, idOf(key)),
     personZone: (key: string) => zoneOf(dir, idOf(key)),
