@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkRoster, describeViolations } from "../domain/roster/check-roster";
@@ -71,6 +72,15 @@ describe("solveRoster", () => {
       if (onTask > 0) expect(result.leadsOnDuty[slot]).toBeGreaterThanOrEqual(Math.ceil(onTask / 3));
     });
     expect(result.metrics.leadSpanViolations).toBe(0);
+  });
+
+  it("staggers leads so one covers the other's break: no avoidable lead-span breach", async () => {
+    // Dublin 07:00–23:00, 2 agents 09:00–17:00 on weekdays, 4 agents and 2 leads on 8.5-hour shifts.
+    const input = JSON.parse(readFileSync(new URL("./fixtures/leads-cover-breaks.json", import.meta.url), "utf8")) as TRosterProblemInput;
+    const result = await solveChecked(input);
+    expect(result.metrics.shortageAgentMinutes).toBe(0);
+    expect(result.metrics.leadSpanViolations).toBe(0);
+    result.coverage.forEach((onTask, slot) => expect(result.leadsOnDuty[slot]).toBeGreaterThanOrEqual(Math.ceil(onTask / 15)));
   });
 
   it("reports no lead available when there are no leads", async () => {

@@ -11,12 +11,16 @@ import {
   buildWeekDesign,
   coverageTotals,
   createRosterState,
+  DESIGN_BREAK_OFFSETS,
   designCost,
   finishRole,
   leadTargets,
+  type RoleTargets,
 } from "../domain/roster/engine";
 import { designHeadcount } from "../domain/roster/assign";
 import { decodeDesignCounts, relaxedLp } from "../domain/roster/design-model";
+import { applyLeadWeekModel, buildLeadWeekModel } from "../domain/roster/lead-model";
+import { improveLeadCover, leadPlanCost } from "../domain/roster/lead-search";
 import type { Role } from "../domain/roster/context";
 import { parseRosterProblem, type TRosterProblem } from "../domain/roster/problem";
 import { buildRosterResult, type RosterResult } from "../domain/roster/result";
@@ -89,7 +93,13 @@ export async function solveRoster(problem: TRosterProblem, options: SolveRosterO
   const context = state.context;
   let lowerBound = 0;
   const failures: string[] = [];
-  const report = (phase: RosterPhase, fraction: number) => {
+  // The solve normally runs to its limit, so elapsed time is the truest measure of how far it has
+  // come; the step count keeps the bar moving when models finish early. Never backwards, never 1
+  // before the end.
+  let lastFraction = 0;
+  const report = (phase: RosterPhase, stepFraction: number) => {
+    const fraction = phase === "done" ? 1 : Math.min(0.99, Math.max(lastFraction, stepFraction, elapsedSeconds() / limitSeconds));
+    lastFraction = fraction;
     options.onProgress?.({ phase, elapsedSeconds: elapsedSeconds(), ...coverageTotals(state), lowerBoundExcessAgentMinutes: lowerBound, fraction });
   };
   const weeks = context.weekCount;
@@ -105,6 +115,7 @@ export async function solveRoster(problem: TRosterProblem, options: SolveRosterO
     const weekStartedAt = elapsedSeconds();
     const relaxed = await solveOrSkip(model.lp, { timeLimitSeconds: weekBudget }, failures);
     let weekBound = relaxed?.outcome === "optimal" ? boundFromObjective(relaxed.objective, context.intervalMinutes) : 0;
+    report("bound", (0.1 * (week + 0.5)) / weeks);
     const integerSeconds = weekBudget - (elapsedSeconds() - weekStartedAt);
     if (relaxed?.outcome === "optimal" && integerSeconds >= 0.5) {
       const integerModel = buildBoundModel(state, week, { integer: true });
@@ -125,14 +136,16 @@ export async function solveRoster(problem: TRosterProblem, options: SolveRosterO
       checkAbort();
       if (shouldStop()) break;
       weekStarts.set(week, elapsedSeconds());
+      const weekBudget = () => Math.max(1, (remainingSeconds() * share) / (weeks - week));
       const design = buildWeekDesign(state, role, week, targets);
       if (design) {
-        const budget = Math.max(1, (remainingSeconds() * share) / (weeks - week));
+        const budget = weekBudget();
         // The relaxation is fast and, rounded, already a fair design; the MIP gets the rest of the
         // week's budget and wins only if its incumbent is better. Integer covering models often
         // cannot close their gap, so the MIP usually stops at its limit.
         const relaxed = await solveOrSkip(relaxedLp(design.model.lp), { timeLimitSeconds: budget / 2 }, failures);
         let counts = relaxed?.outcome === "optimal" || relaxed?.outcome === "limit" ? decodeDesignCounts(design.model, relaxed.values) : undefined;
+        report(phase, base + (span * (week + 0.25)) / weeks);
         const mipSeconds = budget - (elapsedSeconds() - weekStartedSeconds(week));
         if (mipSeconds >= 0.5) {
           checkAbort();
@@ -148,11 +161,48 @@ export async function solveRoster(problem: TRosterProblem, options: SolveRosterO
     }
     checkAbort();
     finishRole(state, role, targets, shouldStop);
+    if (role === "lead") await improveLeads(targets);
+    report(phase, base + span);
+  };
+
+  // Leads after their design: a local search on the span metric itself, then exact re-plans of
+  // two leads at a time (a small per-person MIP with everyone else fixed), kept only when better.
+  const improveLeads = async (targets: RoleTargets) => {
+    const searchStop = () => Boolean(options.signal?.aborted) || elapsedSeconds() >= limitSeconds * 0.95;
+    improveLeadCover(state, targets, { shouldStop: searchStop });
+    const leads = context.people.filter((person) => person.role === "lead");
+    // Pairs first (fast), then threes while time lasts: a breach often needs a chain (one lead
+    // moves to cover another's break, a third fills the gap the first left).
+    const groups: Array<Set<number>> = [];
+    const pick = (size: number, from: number, chosen: number[]) => {
+      if (chosen.length === size) return void groups.push(new Set(chosen));
+      for (let next = from; next < leads.length; next++) pick(size, next + 1, [...chosen, leads[next]!.index]);
+    };
+    for (let size = 1; size <= Math.min(3, leads.length); size++) if (size > 1 || leads.length === 1) pick(size, 0, []);
+    let cost = leadPlanCost(state, targets);
+    for (let week = 0; week < weeks; week++) {
+      for (const people of groups) {
+        const secondsLeft = limitSeconds * 0.93 - elapsedSeconds();
+        if (cost === 0 || secondsLeft < 0.5 || options.signal?.aborted) break;
+        const freed = state.shiftsOf("lead").filter((shift) => !shift.pinned && shift.candidate.week === week && people.has(shift.personIndex ?? -1));
+        const saved = freed.map((shift) => ({ candidate: shift.candidate, personIndex: shift.personIndex, breakOffsets: [...shift.breakOffsets] }));
+        for (const shift of freed) state.remove(shift);
+        const model = buildLeadWeekModel({ state, week, need: targets.requirement, cap: targets.cap, maxBreakOffsets: DESIGN_BREAK_OFFSETS, people });
+        const solution = model ? await solveOrSkip(model.lp, { timeLimitSeconds: Math.min(2, secondsLeft), mipRelativeGap: 0 }, []) : undefined;
+        const placed = model && (solution?.outcome === "optimal" || solution?.outcome === "limit") ? applyLeadWeekModel(state, model, solution.values) : [];
+        const after = leadPlanCost(state, targets);
+        if (after < cost - 1e-9) cost = after;
+        else {
+          for (const shift of placed) state.remove(shift);
+          for (const entry of saved) state.add(entry.candidate, entry.personIndex, "lead", { breakOffsets: entry.breakOffsets });
+        }
+      }
+    }
   };
 
   await designRole("agent", 0.7, 0.1, 0.7, "design");
   if (!context.designMode && problem.leadSpan && context.people.some((person) => person.role === "lead")) {
-    await designRole("lead", 0.8, 0.8, 0.15, "leads");
+    await designRole("lead", 0.3, 0.8, 0.15, "leads");
   }
   report("finish", 0.95);
   checkAbort();

@@ -9,6 +9,7 @@
  */
 import { assignDesignedShifts, candidatesForRole, designHeadcount, dropSurplusShifts, improveByMoves, meetWeeklyMinimums, repairCoverage } from "./assign";
 import { placeBreaks, placeShiftBreaks } from "./breaks";
+import { improveLeadCover } from "./lead-search";
 import { buildRosterContext, describeShift, regionTemplateKey, slotOf, type Candidate, type PersonInfo, type Role, type RosterContext } from "./context";
 import { SHORTAGE_COST, buildDesignModel, type CapacityRow, type DesignColumn, type DesignModel } from "./design-model";
 import { instantMs, type TRosterProblem } from "./problem";
@@ -294,7 +295,10 @@ export function planWithoutSolver(problem: TRosterProblem): RosterResult {
   const never = () => false;
   finishRole(state, "agent", agentTargets(state), never);
   const leads = leadTargets(state);
-  if (leads && state.context.people.some((person) => person.role === "lead")) finishRole(state, "lead", leads, never);
+  if (leads && state.context.people.some((person) => person.role === "lead")) {
+    finishRole(state, "lead", leads, never);
+    improveLeadCover(state, leads, { shouldStop: never, maxRounds: 100 });
+  }
   const result = buildRosterResult(state, { lowerBoundExcessAgentMinutes: 0, solveSeconds: 0, stopped: true });
   if (state.context.designMode) result.headcount = designHeadcount(state.context, state.shiftsOf("agent"));
   return result;
