@@ -77,7 +77,7 @@ function cases(): Case[] {
     {
       name: "150 agents + 12 leads, 3 regions, 1 week, 15 min",
       runs: 1,
-      problem: { ...base, intervalMinutes: 15, days: 7, requirement: demand(7, 15, 36), regions: REGIONS, people: people(150, 12, 1), leadSpan: { min: 8, max: 15 }, timeLimitSeconds: 90 },
+      problem: { ...base, intervalMinutes: 15, days: 7, requirement: demand(7, 15, 36), regions: REGIONS, people: people(150, 12, 1), leadSpan: { min: 8, max: 15 }, timeLimitSeconds: 55 },
     },
     {
       name: "500 agents, 3 regions, 4 weeks, 15 min",
