@@ -60,6 +60,17 @@ test("a manager finds the week's gaps, filters to APAC, reads why a gap is open 
   expect(lines.slice(1).every((line) => line.split(",")[1] === "APAC")).toBe(true);
 });
 
+test("a manager plans hiring with the roster engine's design mode", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "manager");
+  await page.goto("/coverage");
+  await page.getByRole("button", { name: "Plan hiring" }).click();
+  const plan = page.getByRole("table", { name: "Hiring plan" });
+  await expect(plan).toBeVisible({ timeout: 90_000 });
+  for (const region of ["Americas", "EMEA", "APAC"]) await expect(plan.getByRole("cell", { name: region, exact: true })).toBeVisible();
+  await snap(page, "coverage-hiring-plan");
+});
+
 test("a lead sees only their team's region in the region filter", async ({ page }) => {
   await signIn(page, "lead");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Coverage" }).click();

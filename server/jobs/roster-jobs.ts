@@ -21,6 +21,8 @@ export interface RosterJob {
   progress: RosterProgress | null;
   error: string | null;
   rosterId: number | null;
+  /** What the job's `onResult` chose to keep for the page (e.g. design-mode headcount). */
+  summary: unknown;
 }
 
 interface Entry {
@@ -44,7 +46,8 @@ export function startRosterJob(opts: {
   ownerId: number;
   label: string;
   problem: unknown;
-  onResult: (result: RosterResult) => number;
+  /** Writes or summarises the result; returns the roster id it saved (or null) and a summary. */
+  onResult: (result: RosterResult) => { rosterId: number | null; summary?: unknown };
 }): RosterJob {
   prune(Date.now());
   const job: RosterJob = {
@@ -56,6 +59,7 @@ export function startRosterJob(opts: {
     progress: null,
     error: null,
     rosterId: null,
+    summary: null,
   };
   // The worker's path is computed at run time so the bundler leaves it alone; tsx compiles the TypeScript.
   const workerPath = join(process.cwd(), "server", "jobs", "roster-worker-entry.cjs");
@@ -69,7 +73,9 @@ export function startRosterJob(opts: {
     else if (message.type === "result" && message.result) {
       job.state = "saving";
       try {
-        job.rosterId = opts.onResult(message.result);
+        const saved = opts.onResult(message.result);
+        job.rosterId = saved.rosterId;
+        job.summary = saved.summary ?? null;
         job.state = "done";
       } catch (error) {
         job.state = "failed";

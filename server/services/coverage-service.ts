@@ -14,6 +14,7 @@ import { AppError } from "@/server/errors";
 import * as orgRepo from "@/server/repositories/org-repository";
 import * as repo from "@/server/repositories/roster-repository";
 import { idOf, personKey, regionKey, templateKey, toResultShift } from "./engine-keys";
+import { getRosterJob, startRosterJob } from "@/server/jobs/roster-jobs";
 import { buildRosterProblem, LEAD_SPAN } from "./roster-service";
 import { channelSettingsFrom } from "./staffing-service";
 
@@ -237,4 +238,54 @@ export function listCoverageRosters(db: Queryable, actor: Actor) {
     .listRosters(db)
     .filter((r) => r.status !== "archived")
     .map((r) => ({ id: r.id, name: r.name, status: r.status, periodStart: r.periodStart.toISOString(), days: r.days }));
+}
+
+export interface HiringPlan {
+  rosterId: number;
+  regions: { regionId: string; name: string; needed: number; agentsNow: number; toHire: number }[];
+  shortageAgentMinutes: number;
+  status: string;
+}
+
+/**
+ * Plans hiring with the roster engine's design mode: the same period and requirement with
+ * an unlimited pool per region (no people), default contracts; the engine reports how many
+ * people each region needs. Runs as a background job like a roster solve; saves nothing.
+ */
+export function startHiringPlan(db: Queryable, actor: Actor, input: { rosterId: number; timeLimitSeconds?: number | undefined }) {
+  visibleRegionIds(db, actor);
+  const roster = repo.getRoster(db, input.rosterId);
+  if (!roster) throw new AppError("NOT_FOUND", { message: "Roster not found" });
+  const { people: _people, pinnedShifts: _pinned, leadSpan: _span, ...designProblem } = buildRosterProblem(
+    db,
+    { periodStart: roster.periodStart, days: roster.days },
+    { timeLimitSeconds: input.timeLimitSeconds ?? 30 },
+  );
+  const regions = orgRepo.listRegions(db);
+  const agentsByRegion = new Map<number, number>();
+  for (const p of orgRepo.listPeople(db)) if (p.active && p.role === "agent") agentsByRegion.set(p.regionId, (agentsByRegion.get(p.regionId) ?? 0) + 1);
+  return startRosterJob({
+    ownerId: actor.id,
+    label: `Hiring plan for ${roster.name}`,
+    problem: designProblem,
+    onResult: (result): { rosterId: null; summary: HiringPlan } => ({
+      rosterId: null,
+      summary: {
+        rosterId: roster.id,
+        status: result.status,
+        shortageAgentMinutes: result.metrics.shortageAgentMinutes,
+        regions: regions.map((r) => {
+          const needed = result.headcount.find((h) => h.regionId === regionKey(r.id))?.people ?? 0;
+          const agentsNow = agentsByRegion.get(r.id) ?? 0;
+          return { regionId: regionKey(r.id), name: r.name, needed, agentsNow, toHire: Math.max(0, needed - agentsNow) };
+        }),
+      },
+    }),
+  });
+}
+
+export function getHiringPlanStatus(actor: Actor, jobId: string) {
+  const job = getRosterJob(jobId);
+  if (!job || (job.ownerId !== actor.id && actor.role !== "manager")) throw new AppError("NOT_FOUND", { message: "No such hiring plan" });
+  return { ...job, summary: job.summary as HiringPlan | null };
 }

@@ -238,8 +238,9 @@ export function startRosterSolve(
     ownerId: actor.id,
     label: name,
     problem,
-    onResult: (result) =>
-      saveRosterResult(db, { rosterId: input.rosterId ?? null, name, period, actorId: actor.id, result, pinnedKeys, now: new Date() }),
+    onResult: (result) => ({
+      rosterId: saveRosterResult(db, { rosterId: input.rosterId ?? null, name, period, actorId: actor.id, result, pinnedKeys, now: new Date() }),
+    }),
   });
 }
 

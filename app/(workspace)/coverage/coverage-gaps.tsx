@@ -3,6 +3,7 @@ import { DateTime } from "luxon";
 import { useId, useState } from "react";
 import type { CoverageGapRow, CoverageReport } from "./coverage-model";
 import { hoursText } from "./coverage-summary";
+import { HiringPlan } from "./hiring-plan";
 
 const FIX_LABEL = { "extra-shift": "Extra shift", overtime: "Overtime", hire: "Hire" } as const;
 const FIX_CLASS = { "extra-shift": "bg-sky-100 text-sky-900", overtime: "bg-amber-100 text-amber-900", hire: "bg-violet-100 text-violet-900" } as const;
@@ -133,7 +134,7 @@ export function GapList(props: {
   );
 }
 
-export function HiringList(props: { hiring: CoverageReport["hiring"]; regionName: (id: string) => string }) {
+export function HiringList(props: { hiring: CoverageReport["hiring"]; regionName: (id: string) => string; rosterId: number }) {
   return (
     <section aria-labelledby="hiring-heading" className="card">
       <h2 id="hiring-heading" className="text-lg font-semibold">Hiring suggestions</h2>
@@ -149,6 +150,7 @@ export function HiringList(props: { hiring: CoverageReport["hiring"]; regionName
           ))}
         </ul>
       )}
+      <HiringPlan rosterId={props.rosterId} />
     </section>
   );
 }

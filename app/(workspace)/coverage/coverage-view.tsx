@@ -237,7 +237,7 @@ export function CoverageView(props: {
             <div className="lg:col-span-2">
               <GapList gaps={gaps} total={data.gaps.length} report={data} order={order} onOrder={setOrder} regionName={regionName} scopeLabel={scopeLabel} />
             </div>
-            <HiringList hiring={hiring} regionName={regionName} />
+            <HiringList hiring={hiring} regionName={regionName} rosterId={data.roster.id} />
           </div>
 
           <section aria-labelledby="days-heading" className="card">

@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { people, requirements, rosters, shifts } from "@/db/schema";
 import { insertPerson, insertRegion, insertSettings, insertStandardChannels, insertTeam, insertTemplate } from "@/db/seed/factories";
+import { waitForRosterJob } from "@/server/jobs/roster-jobs";
 import { callerFor, freshDb } from "@/server/testing/api-harness";
 import { eq } from "drizzle-orm";
 
@@ -93,4 +94,21 @@ describe("coverage.report", () => {
     // by agents on task, so EMEA (Ada) carries all of it.
     expect(tenAm?.split(",").slice(3, 10)).toEqual(["20", "300", "0.8", "20", "2", "1", "-1"]);
   });
+});
+
+describe("coverage.planHiring", () => {
+  it("plans headcount per region with the engine's design mode and saves nothing", async () => {
+    const { db, roster, manager } = await setup();
+    const { caller } = callerFor(db, manager.id);
+    const rostersBefore = db.select().from(rosters).all().length;
+    const job = await caller.coverage.planHiring({ rosterId: roster.id, timeLimitSeconds: 10 });
+    const done = await waitForRosterJob(job.id);
+    expect(done.error).toBeNull();
+    const status = await caller.coverage.hiringPlanStatus({ jobId: job.id });
+    const plan = status.summary;
+    expect(plan?.regions.map((r) => r.name)).toEqual(["EMEA", "APAC"]);
+    // Two agents around the clock need people in both regions; each has one agent today.
+    expect(plan?.regions.every((r) => r.needed >= 2 && r.toHire === r.needed - r.agentsNow)).toBe(true);
+    expect(db.select().from(rosters).all().length).toBe(rostersBefore);
+  }, 60_000);
 });

@@ -11,4 +11,10 @@ export const coverageRouter = createTRPCRouter({
   exportCsv: procedureWith("coverage.read")
     .input(ZCoverageInput.extend({ regionId: z.string().optional(), channelId: z.string().optional() }))
     .query(({ ctx, input }) => coverage.exportCoverageCsv(ctx.db, ctx.actor, input)),
+  planHiring: procedureWith("coverage.read")
+    .input(z.object({ rosterId: z.number().int().positive(), timeLimitSeconds: z.number().int().min(5).max(300).optional() }))
+    .mutation(({ ctx, input }) => coverage.startHiringPlan(ctx.db, ctx.actor, input)),
+  hiringPlanStatus: procedureWith("coverage.read")
+    .input(z.object({ jobId: z.uuid() }))
+    .query(({ ctx, input }) => coverage.getHiringPlanStatus(ctx.actor, input.jobId)),
 });
