@@ -3,7 +3,7 @@
  * string keys for people, regions and templates, and shifts as result shifts. One place, so
  * the problem builder, hand edits, swap checks and coverage fixes agree.
  */
-import type { RosterResult, RosterResultShift } from "@/server/domain/roster/result";
+import type { RosterResultShift } from "@/server/domain/roster/result";
 
 export const personKey = (id: number) => `person-${id}`;
 export const regionKey = (id: number) => `region-${id}`;
@@ -28,31 +28,5 @@ export function toResultShift(s: StoredShift): RosterResultShift {
     start: s.startsAt.toISOString(),
     end: s.endsAt.toISOString(),
     breaks: s.breaks.map((b) => ({ start: b.startsAt.toISOString(), end: b.endsAt.toISOString() })),
-  };
-}
-
-/**
- * A plan made of given shifts, for the rule checker: its per-person rules read only the
- * shifts; the bookkeeping fields are empty and their rules are filtered out by callers.
- */
-export function planForChecking(shifts: readonly RosterResultShift[]): RosterResult {
-  return {
-    version: 1,
-    status: "feasible",
-    shifts: [...shifts],
-    coverage: [],
-    leadsOnDuty: [],
-    unmet: [],
-    headcount: [],
-    metrics: {
-      requiredAgentMinutes: 0,
-      onTaskAgentMinutes: 0,
-      shortageAgentMinutes: 0,
-      excessAgentMinutes: 0,
-      lowerBoundExcessAgentMinutes: 0,
-      leadSpanViolations: 0,
-      overSupervisedIntervals: 0,
-      solveSeconds: 0,
-    },
   };
 }

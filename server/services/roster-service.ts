@@ -11,7 +11,7 @@ import type { Queryable } from "@/db/types";
 import { requirements, rosters, shiftBreaks, shifts, type RosterSolveSummary } from "@/db/schema";
 import type { Actor } from "@/server/api/trpc";
 import { coverageFromShifts } from "@/server/domain/coverage/coverage-from-shifts";
-import { checkRoster, type RosterViolation } from "@/server/domain/roster/check-roster";
+import { checkShifts } from "@/server/domain/roster/check-shifts";
 import { parseRosterProblem, RosterInputError, type TRosterProblemInput } from "@/server/domain/roster/problem";
 import type { RosterResult } from "@/server/domain/roster/result";
 import { AppError } from "@/server/errors";
@@ -19,7 +19,7 @@ import { cancelRosterJob, getRosterJob, startRosterJob, type RosterJob } from "@
 import * as orgRepo from "@/server/repositories/org-repository";
 import * as repo from "@/server/repositories/roster-repository";
 import { writeAudit } from "./audit";
-import { idOf, personKey, planForChecking, regionKey, templateKey, toResultShift } from "./engine-keys";
+import { idOf, personKey, regionKey, templateKey, toResultShift } from "./engine-keys";
 import { planningWeek } from "./staffing-service";
 import { cancelRequestsForChangedShifts } from "./swap-service";
 
@@ -358,9 +358,6 @@ export interface ShiftEdit {
   startsAt: string;
 }
 
-/** Rules that judge a whole result's bookkeeping, not a person's shifts. */
-const RESULT_LEVEL_RULES = new Set(["coverage-mismatch", "metrics-mismatch", "unmet-missing", "bound-above-excess", "weekly-min-minutes"]);
-
 interface PlannedShift {
   id: number | null;
   personId: number;
@@ -440,7 +437,6 @@ export function checkShiftEdit(db: Queryable, actor: Actor, edit: ShiftEdit): { 
   const period = { periodStart: roster.periodStart, days: roster.days };
   const problem = parseRosterProblem(buildRosterProblem(db, period));
   const after = [...current.filter((s) => s.id !== edit.shiftId), planned];
-  const result = planForChecking(after.filter((s) => s.personId !== null).map(toResultShift));
 
   const touched = new Set([personKey(edit.personId), ...(existing?.personId ? [personKey(existing.personId)] : [])]);
   const names = new Map<string, string>([
@@ -449,8 +445,8 @@ export function checkShiftEdit(db: Queryable, actor: Actor, edit: ShiftEdit): { 
     ...orgRepo.listTemplates(db).map((t) => [templateKey(t.id), t.name] as const),
   ]);
   const zone = orgRepo.listRegions(db).find((r) => r.id === person.regionId)?.timeZone ?? "UTC";
-  const violations = checkRoster(problem, result)
-    .filter((v: RosterViolation) => !RESULT_LEVEL_RULES.has(v.rule) && (!v.personId || touched.has(v.personId)))
+  const violations = checkShifts(problem, after.filter((s) => s.personId !== null).map(toResultShift))
+    .filter((v) => !v.personId || touched.has(v.personId))
     .map((v) => humaniseRuleMessage(v.message, names, zone));
   return { violations: [...new Set(violations)], planned };
 }

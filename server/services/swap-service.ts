@@ -25,7 +25,7 @@ import { requirements, rosters, shifts, swapRequests } from "@/db/schema";
 import type { Actor } from "@/server/api/trpc";
 import { coverageFromShifts, type CoverageGrid } from "@/server/domain/coverage/coverage-from-shifts";
 import { projectCoverage } from "@/server/domain/coverage/project-coverage";
-import { checkRoster } from "@/server/domain/roster/check-roster";
+import { checkShifts } from "@/server/domain/roster/check-shifts";
 import { parseRosterProblem, type TRosterProblem } from "@/server/domain/roster/problem";
 import {
   describeRosterViolation,
@@ -42,14 +42,10 @@ import * as orgRepo from "@/server/repositories/org-repository";
 import * as rosterRepo from "@/server/repositories/roster-repository";
 import * as repo from "@/server/repositories/swap-repository";
 import { writeAudit } from "./audit";
-import { idOf, personKey, planForChecking, toResultShift } from "./engine-keys";
+import { idOf, personKey, toResultShift } from "./engine-keys";
 import { notify, type NewNotification } from "./notification-service";
 import { buildRosterProblem, LEAD_SPAN } from "./roster-service";
 import { channelSettingsFrom } from "./staffing-service";
-
-
-/** Rules that judge a whole result's bookkeeping, not a person's shifts (as in the roster service). */
-const RESULT_LEVEL_RULES = new Set(["coverage-mismatch", "metrics-mismatch", "unmet-missing", "bound-above-excess", "weekly-min-minutes", "pinned-shift-missing"]);
 
 /** A published shift changing hands: to another person, or to nobody (a drop). */
 export interface ShiftMove {
@@ -196,15 +192,13 @@ export function checkMoves(db: Queryable, view: RosterView, moves: readonly Shif
   const assigned = after.filter((s) => s.personId !== null && inProblem.has(personKey(s.personId)));
   const moved = new Set(moves.map((m) => m.shiftId));
   const movedIndexes = new Set(assigned.flatMap((s, i) => (moved.has(s.id) ? [i] : [])));
-  const result = planForChecking(assigned.map(toResultShift));
   const describe = {
     personName: (key: string) => nameOf(dir, idOf(key)),
     personZone: (key: string) => zoneOf(dir, idOf(key)),
     regionName: (key: string) => dir.regions.get(idOf(key))?.name ?? key,
     templateName: (key: string) => dir.templates.get(idOf(key))?.name ?? key,
   };
-  for (const violation of checkRoster(view.problem, result)) {
-    if (RESULT_LEVEL_RULES.has(violation.rule)) continue;
+  for (const violation of checkShifts(view.problem, assigned.map(toResultShift))) {
     const involved = violation.personId ? touched.has(violation.personId) : violation.shiftIndex !== undefined && movedIndexes.has(violation.shiftIndex);
     if (involved) problems.push(describeRosterViolation(violation, describe));
   }

@@ -5,9 +5,9 @@
  * nobody can, the agents to hire per region.
  */
 import { DateTime } from "luxon";
-import { checkRoster } from "../roster/check-roster";
+import { checkShifts } from "../roster/check-shifts";
 import type { TRosterProblem } from "../roster/problem";
-import type { RosterResult, RosterResultShift } from "../roster/result";
+import type { RosterResultShift } from "../roster/result";
 import { regionWindows } from "../roster/time-windows";
 import type { CoverageGap } from "./coverage-report";
 
@@ -25,7 +25,6 @@ export interface SuggestFixesInput {
   maxPeoplePerGap?: number;
 }
 
-const RESULT_LEVEL = new Set(["coverage-mismatch", "metrics-mismatch", "unmet-missing", "bound-above-excess", "weekly-min-minutes", "pinned-shift-missing"]);
 /** A full-time week of worked minutes, for turning shortage hours into headcount. */
 const WEEKLY_WORKED_MINUTES = 2400;
 
@@ -102,17 +101,7 @@ export function suggestFixes(input: SuggestFixesInput): { byGap: Map<number, Fix
           return { start: new Date(s).toISOString(), end: new Date(s + b.minutes * 60_000).toISOString() };
         });
         const own = input.shifts.filter((s) => s.personId === person.id);
-        const mini: RosterResult = {
-          version: 1,
-          status: "feasible",
-          shifts: [...own, extra],
-          coverage: [],
-          leadsOnDuty: [],
-          unmet: [],
-          headcount: [],
-          metrics: { requiredAgentMinutes: 0, onTaskAgentMinutes: 0, shortageAgentMinutes: 0, excessAgentMinutes: 0, lowerBoundExcessAgentMinutes: 0, leadSpanViolations: 0, overSupervisedIntervals: 0, solveSeconds: 0 },
-        };
-        const violations = checkRoster({ ...problem, people: [person], pinnedShifts: [] }, mini).filter((v) => !RESULT_LEVEL.has(v.rule));
+        const violations = checkShifts({ ...problem, people: [person] }, [...own, extra]);
         if (violations.length > 0) continue;
         offered++;
         const name = input.names.people.get(person.id) ?? person.id;
