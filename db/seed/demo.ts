@@ -6,8 +6,10 @@
  */
 import { eq } from "drizzle-orm";
 import type { DateTime } from "luxon";
-import { buildRosterProblem, saveRosterResult } from "@/server/services/roster-service";
-import { generateWeekRequirements, planningWeek } from "@/server/services/staffing-service";
+import { buildRosterProblem } from "@/server/services/engine-input/roster-problem";
+import { saveRosterResult } from "@/server/services/roster-service";
+import { planningWeek } from "@/server/services/engine-input/planning-week";
+import { generateWeekRequirements } from "@/server/services/staffing-service";
 import { solveRosterInput } from "@/server/solver/solve-roster";
 import type { Db } from "../client";
 import type { Queryable } from "../types";

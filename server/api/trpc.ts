@@ -9,20 +9,13 @@ import { eq } from "drizzle-orm";
 import superjson from "superjson";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { people, type Role } from "@/db/schema";
+import { people } from "@/db/schema";
+import type { Actor } from "@/server/auth/actor";
 import { can, type Permission } from "@/server/auth/permissions";
 import type { SessionPort } from "@/server/auth/session";
 import { AppError, type AppErrorCode } from "@/server/errors";
 
-export interface Actor {
-  id: number;
-  name: string;
-  email: string;
-  role: Role;
-  regionId: number;
-  teamId: number | null;
-  timeZone: string | null;
-}
+export type { Actor };
 
 export interface Context {
   db: Db;

@@ -63,6 +63,8 @@ export function listPersonTemplateIds(db: Db): Map<number, number[]> {
   return map;
 }
 
-export function listChannels(db: Db) {
+export type ChannelRecord = typeof channels.$inferSelect;
+
+export function listChannels(db: Db): ChannelRecord[] {
   return db.select().from(channels).all();
 }

@@ -5,7 +5,7 @@ import { getDummyHash, verifyPassword } from "@/server/auth/password";
 import type { SessionPort } from "@/server/auth/session";
 import { clearFailures, lockedForMs, recordFailure } from "@/server/auth/throttle";
 import { AppError } from "@/server/errors";
-import { writeAudit } from "./audit";
+import { writeAudit } from "@/server/repositories/audit-repository";
 
 /** One message for an unknown email and a wrong password, so neither reveals the other. */
 export const SIGN_IN_FAILED = "Email or password is incorrect.";

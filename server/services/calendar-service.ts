@@ -26,11 +26,11 @@ import { DateTime } from "luxon";
 import type { Db } from "@/db/client";
 import type { Queryable } from "@/db/types";
 import { people } from "@/db/schema";
-import type { Actor } from "@/server/api/trpc";
+import type { Actor } from "@/server/auth/actor";
 import { workedMinutes } from "@/server/domain/swaps/eligibility";
 import * as orgRepo from "@/server/repositories/org-repository";
 import * as repo from "@/server/repositories/swap-repository";
-import { writeAudit } from "./audit";
+import { writeAudit } from "@/server/repositories/audit-repository";
 
 /** A token as issued: 43 base64url characters. */
 export const CALENDAR_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;

@@ -3,20 +3,18 @@
  * requirements of its period, runs the pure coverage model and fix suggestions, and shapes
  * the result for the page and the CSV export.
  */
-import { and, gte, lt } from "drizzle-orm";
 import type { Queryable } from "@/db/types";
-import { requirements } from "@/db/schema";
-import type { Actor } from "@/server/api/trpc";
+import type { Actor } from "@/server/auth/actor";
 import { buildCoverageReport, NO_REGION, type CoverageReport } from "@/server/domain/coverage/coverage-report";
 import { suggestFixes, type FixSuggestion } from "@/server/domain/coverage/suggest-fixes";
-import { parseRosterProblem } from "@/server/domain/roster/problem";
 import { AppError } from "@/server/errors";
 import * as orgRepo from "@/server/repositories/org-repository";
 import * as repo from "@/server/repositories/roster-repository";
-import { idOf, personKey, regionKey, templateKey, toResultShift } from "./engine-keys";
+import { idOf, personKey, regionKey, templateKey, toResultShift } from "./engine-input/keys";
+import { channelSettingsFrom } from "./engine-input/channels";
+import { loadChannelDemand } from "./engine-input/requirements";
+import { buildRosterProblem, loadRosterProblem, LEAD_SPAN } from "./engine-input/roster-problem";
 import { getRosterJob, startRosterJob } from "@/server/jobs/roster-jobs";
-import { buildRosterProblem, LEAD_SPAN } from "./roster-service";
-import { channelSettingsFrom } from "./staffing-service";
 
 
 /** Regions a caller may look at: all for managers, the regions of the teams a lead leads. */
@@ -56,27 +54,7 @@ export function computeRosterCoverage(
   const intervalMinutes = settings.intervalMinutes;
   const n = (roster.days * 1440) / intervalMinutes;
   const startMs = roster.periodStart.getTime();
-  const endMs = startMs + roster.days * 86_400_000;
-  const rows = db
-    .select()
-    .from(requirements)
-    .where(and(gte(requirements.intervalStart, roster.periodStart), lt(requirements.intervalStart, new Date(endMs))))
-    .all();
-  const demand = channelRows.map((c) => ({
-    channelId: c.key,
-    contacts: new Array<number>(n).fill(0),
-    ahtSeconds: new Array<number>(n).fill(c.ahtSeconds),
-    requiredAgents: new Array<number>(n).fill(0),
-  }));
-  const demandById = new Map(demand.map((d) => [d.channelId, d]));
-  for (const r of rows) {
-    const i = Math.floor((r.intervalStart.getTime() - startMs) / (intervalMinutes * 60_000));
-    const d = demandById.get(r.channelKey);
-    if (!d || i < 0 || i >= n) continue;
-    d.contacts[i] = r.contacts;
-    d.ahtSeconds[i] = r.ahtSeconds;
-    d.requiredAgents[i] = r.agentsWithShrinkage;
-  }
+  const { demand, stored } = loadChannelDemand(db, channelRows, { periodStart: roster.periodStart, days: roster.days }, intervalMinutes);
   const shiftRows = repo.listShiftsWithBreaks(db, roster.id);
   const shifts = shiftRows.filter((s) => s.personId !== null).map((s) => ({
     personId: personKey(s.personId ?? 0),
@@ -107,8 +85,8 @@ export function computeRosterCoverage(
     ...(scopeRegionIds ? { scopeRegionIds: scopeRegionIds.map((id) => regionKey(id)) } : {}),
   });
   let fixes: Computed["fixes"] = { byGap: new Map(), hiring: [] };
-  if (withFixes && report.gaps.length > 0 && rows.length > 0) {
-    const problem = parseRosterProblem(buildRosterProblem(db, { periodStart: roster.periodStart, days: roster.days }));
+  if (withFixes && report.gaps.length > 0 && stored > 0) {
+    const problem = loadRosterProblem(db, { periodStart: roster.periodStart, days: roster.days });
     fixes = suggestFixes({
       problem,
       shifts: shiftRows

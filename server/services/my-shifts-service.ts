@@ -4,12 +4,12 @@
  * week's worked minutes against their contract. Only published rosters are ever shown.
  */
 import type { Db } from "@/db/client";
-import type { Actor } from "@/server/api/trpc";
+import type { Actor } from "@/server/auth/actor";
 import { workedMinutes } from "@/server/domain/swaps/eligibility";
 import { AppError } from "@/server/errors";
 import * as orgRepo from "@/server/repositories/org-repository";
 import * as repo from "@/server/repositories/swap-repository";
-import { planningWeek } from "./staffing-service";
+import { planningWeek } from "./engine-input/planning-week";
 import { expireDueRequests } from "./swap-service";
 
 type PublishedShift = ReturnType<typeof repo.listPublishedShifts>[number];

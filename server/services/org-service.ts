@@ -18,11 +18,11 @@ import type {
   ZUpdateTeamInput,
   ZUpdateTemplateInput,
 } from "@/server/api/schemas/org";
-import type { Actor } from "@/server/api/trpc";
+import type { Actor } from "@/server/auth/actor";
 import { hashPassword } from "@/server/auth/password";
 import { AppError } from "@/server/errors";
 import * as repo from "@/server/repositories/org-repository";
-import { writeAudit } from "./audit";
+import { writeAudit } from "@/server/repositories/audit-repository";
 
 /** The source guidance: one team lead per 8–15 agents. */
 export const TEAM_SPAN = { min: 8, max: 15 } as const;

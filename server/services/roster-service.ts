@@ -4,140 +4,25 @@
  * hand edits (pinned), and publish. Ownership: leads and managers build and publish rosters;
  * a lead edits shifts only for the people of the teams they lead.
  */
-import { and, eq, gte, lt } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Db } from "@/db/client";
 import type { Queryable } from "@/db/types";
-import { requirements, rosters, shiftBreaks, shifts, type RosterSolveSummary } from "@/db/schema";
-import type { Actor } from "@/server/api/trpc";
+import { rosters, shiftBreaks, shifts, type RosterSolveSummary } from "@/db/schema";
+import type { Actor } from "@/server/auth/actor";
 import { coverageFromShifts } from "@/server/domain/coverage/coverage-from-shifts";
 import { checkShifts } from "@/server/domain/roster/check-shifts";
-import { parseRosterProblem, RosterInputError, type TRosterProblemInput } from "@/server/domain/roster/problem";
 import type { RosterResult } from "@/server/domain/roster/result";
 import { AppError } from "@/server/errors";
 import { cancelRosterJob, getRosterJob, startRosterJob, type RosterJob } from "@/server/jobs/roster-jobs";
 import * as orgRepo from "@/server/repositories/org-repository";
 import * as repo from "@/server/repositories/roster-repository";
-import { writeAudit } from "./audit";
-import { idOf, personKey, regionKey, templateKey, toResultShift } from "./engine-keys";
-import { planningWeek } from "./staffing-service";
-import { cancelRequestsForChangedShifts } from "./swap-service";
-
-/** The source guidance: one lead per 8–15 agents; the engine keeps ceil(onTask / 15) leads on duty. */
-export const LEAD_SPAN = { min: 8, max: 15 } as const;
-export const DEFAULT_SOLVE_SECONDS = 45;
-
-
-export interface PeriodSpec {
-  periodStart: Date;
-  days: number;
-}
-
-/** The interval requirement for a period: agents to schedule, summed over channels. */
-function requirementFor(db: Queryable, period: PeriodSpec, intervalMinutes: number): number[] {
-  const count = (period.days * 1440) / intervalMinutes;
-  const from = period.periodStart;
-  const to = new Date(from.getTime() + period.days * 86_400_000);
-  const rows = db.select().from(requirements).where(and(gte(requirements.intervalStart, from), lt(requirements.intervalStart, to))).all();
-  if (rows.length === 0) {
-    throw new AppError("INVALID_INPUT", {
-      field: "period",
-      message: "No staffing requirements for this period: forecast it on the Staffing page first.",
-    });
-  }
-  const requirement = new Array<number>(count).fill(0);
-  for (const row of rows) {
-    const i = Math.floor((row.intervalStart.getTime() - from.getTime()) / (intervalMinutes * 60_000));
-    if (i >= 0 && i < count) requirement[i] = (requirement[i] ?? 0) + row.agentsWithShrinkage;
-  }
-  return requirement;
-}
-
-/**
- * The engine's problem (shared/formats/roster-problem.md) for a period, from the stored
- * regions, templates, people, contracts, absences and requirements. A region's non-working
- * weekdays become unavailable ranges (local days, DST-correct) for its people.
- */
-export function buildRosterProblem(
-  db: Queryable,
-  period: PeriodSpec,
-  opts: { timeLimitSeconds?: number; pinned?: repo.ShiftWithBreaks[] } = {},
-): TRosterProblemInput {
-  const settings = orgRepo.getSettings(db);
-  const regions = orgRepo.listRegions(db);
-  const templates = orgRepo.listTemplates(db);
-  const templateIdsByPerson = orgRepo.listPersonTemplateIds(db);
-  const periodEnd = new Date(period.periodStart.getTime() + period.days * 86_400_000);
-  const absences = repo.listUnavailability(db, period.periodStart, periodEnd);
-  const staff = orgRepo.listPeople(db).filter((p) => p.active && (p.role === "agent" || p.role === "lead") && (templateIdsByPerson.get(p.id)?.length ?? 0) > 0);
-
-  const closedDays = new Map<number, { start: string; end: string }[]>();
-  for (const region of regions) {
-    const ranges: { start: string; end: string }[] = [];
-    if (region.workingDays.length < 7) {
-      let day = DateTime.fromJSDate(period.periodStart, { zone: region.timeZone }).startOf("day");
-      while (day.toMillis() < periodEnd.getTime()) {
-        const next = day.plus({ days: 1 });
-        if (!region.workingDays.includes(day.weekday)) ranges.push({ start: day.toUTC().toISO() ?? "", end: next.toUTC().toISO() ?? "" });
-        day = next;
-      }
-    }
-    closedDays.set(region.id, ranges);
-  }
-
-  return {
-    version: 1,
-    intervalMinutes: settings.intervalMinutes as 15 | 30 | 60,
-    start: period.periodStart.toISOString().replace(".000Z", "Z"),
-    days: period.days,
-    requirement: requirementFor(db, period, settings.intervalMinutes),
-    regions: regions.map((r) => ({ id: regionKey(r.id), timeZone: r.timeZone, earliestStart: r.windowStart, latestEnd: r.windowEnd })),
-    shiftTemplates: templates.map((t) => ({
-      id: templateKey(t.id),
-      minutes: t.minutes,
-      breaks: t.breaks,
-      ...(t.startStepMinutes ? { startStepMinutes: t.startStepMinutes } : {}),
-    })),
-    people: staff.map((p) => ({
-      id: personKey(p.id),
-      role: p.role as "agent" | "lead",
-      regionId: regionKey(p.regionId),
-      templateIds: (templateIdsByPerson.get(p.id) ?? []).map(templateKey),
-      maxMinutesPerWeek: p.maxMinutesPerWeek,
-      minMinutesPerWeek: p.minMinutesPerWeek,
-      maxDaysPerWeek: p.maxDaysPerWeek,
-      minRestMinutes: p.minRestMinutes,
-      unavailable: [
-        ...absences.filter((a) => a.personId === p.id).map((a) => ({ start: a.startsAt.toISOString(), end: a.endsAt.toISOString() })),
-        ...(closedDays.get(p.regionId) ?? []),
-      ],
-    })),
-    leadSpan: { ...LEAD_SPAN },
-    timeLimitSeconds: opts.timeLimitSeconds ?? DEFAULT_SOLVE_SECONDS,
-    ...(opts.pinned && opts.pinned.length > 0
-      ? {
-          pinnedShifts: opts.pinned
-            .filter((s) => s.personId !== null && s.templateId !== null)
-            .map((s) => ({
-              personId: personKey(s.personId ?? 0),
-              templateId: templateKey(s.templateId ?? 0),
-              start: s.startsAt.toISOString(),
-              breakStarts: s.breaks.map((b) => b.startsAt.toISOString()),
-            })),
-        }
-      : {}),
-  };
-}
-
-/** Validates a built problem with the engine's own schema; any issue is reported, nothing saved. */
-function validateProblem(problem: TRosterProblemInput) {
-  try {
-    return parseRosterProblem(problem);
-  } catch (error) {
-    if (error instanceof RosterInputError) throw new AppError("INVALID_INPUT", { field: "problem", message: error.message });
-    throw error;
-  }
-}
+import { writeAudit } from "@/server/repositories/audit-repository";
+import { idOf, personKey, regionKey, templateKey, toResultShift } from "./engine-input/keys";
+import { planningWeek } from "./engine-input/planning-week";
+import { loadSummedRequirement, type PeriodSpec } from "./engine-input/requirements";
+import { loadRosterProblem } from "./engine-input/roster-problem";
+import { cancelRequestsForChangedShifts } from "./swaps/follow-ups";
 
 function summaryOf(result: RosterResult, now: Date): RosterSolveSummary {
   return {
@@ -231,8 +116,7 @@ export function startRosterSolve(
     period = { periodStart: week.start.toJSDate(), days: 7 };
     name = input.name?.trim() || `Week of ${week.start.toFormat("d LLL yyyy")}`;
   }
-  const problem = buildRosterProblem(db, period, { timeLimitSeconds: input.timeLimitSeconds, pinned });
-  validateProblem(problem);
+  const problem = loadRosterProblem(db, period, { timeLimitSeconds: input.timeLimitSeconds, pinned });
   const pinnedKeys = new Set(pinned.map((s) => `${s.personId}@${s.startsAt.getTime()}`));
   return startRosterJob({
     ownerId: actor.id,
@@ -303,7 +187,7 @@ export function getRosterBoard(db: Queryable, actor: Actor, rosterId: number) {
   );
   let requirement: number[] = [];
   try {
-    requirement = requirementFor(db, { periodStart: roster.periodStart, days: roster.days }, settings.intervalMinutes);
+    requirement = loadSummedRequirement(db, { periodStart: roster.periodStart, days: roster.days }, settings.intervalMinutes);
   } catch {
     requirement = new Array<number>(intervalCount).fill(0);
   }
@@ -435,7 +319,7 @@ export function checkShiftEdit(db: Queryable, actor: Actor, edit: ShiftEdit): { 
   const settings = orgRepo.getSettings(db);
   const planned = planShift(db, edit, person.regionId, settings.intervalMinutes, existing);
   const period = { periodStart: roster.periodStart, days: roster.days };
-  const problem = parseRosterProblem(buildRosterProblem(db, period));
+  const problem = loadRosterProblem(db, period);
   const after = [...current.filter((s) => s.id !== edit.shiftId), planned];
 
   const touched = new Set([personKey(edit.personId), ...(existing?.personId ? [personKey(existing.personId)] : [])]);

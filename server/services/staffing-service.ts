@@ -7,7 +7,7 @@
 import { and, gte, lt } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Queryable } from "@/db/types";
-import { contactHistory, forecastRuns, requirements, type channels as channelsTable } from "@/db/schema";
+import { contactHistory, forecastRuns, requirements } from "@/db/schema";
 import { forecastChannels, type ForecastAdjustment } from "@/server/domain/forecast";
 import {
   computeStaffingRequirements,
@@ -18,34 +18,9 @@ import { AppError } from "@/server/errors";
 import { parseHistoryCsv } from "@/server/import/history-csv";
 import * as orgRepo from "@/server/repositories/org-repository";
 import * as repo from "@/server/repositories/staffing-repository";
-import { writeAudit } from "./audit";
-
-type ChannelRow = typeof channelsTable.$inferSelect;
-
-/** The week containing `now` in the organisation's zone, shifted by `weekOffset` weeks. */
-export function planningWeek(db: Queryable, now: Date, weekOffset: number) {
-  const settings = orgRepo.getSettings(db);
-  const local = DateTime.fromJSDate(now, { zone: settings.timeZone });
-  // Luxon weeks start on Monday; shift to the organisation's chosen first weekday.
-  let start = local.startOf("day").minus({ days: (local.weekday - settings.weekStart + 7) % 7 });
-  start = start.plus({ weeks: weekOffset });
-  return { start, end: start.plus({ weeks: 1 }), zone: settings.timeZone, intervalMinutes: settings.intervalMinutes };
-}
-
-export function channelSettingsFrom(row: ChannelRow): ChannelSettings {
-  return {
-    channelId: row.key,
-    kind: row.kind,
-    ahtSeconds: row.ahtSeconds,
-    targetSl: row.targetSl,
-    targetSeconds: row.targetSeconds,
-    targetAsaSeconds: row.targetAsaSeconds,
-    maxOccupancy: row.maxOccupancy,
-    shrinkage: row.shrinkage,
-    concurrency: row.concurrency,
-    responseTargetMinutes: row.responseMinutes,
-  };
-}
+import { channelSettingsFrom } from "./engine-input/channels";
+import { planningWeek } from "./engine-input/planning-week";
+import { writeAudit } from "@/server/repositories/audit-repository";
 
 export function importHistoryCsv(db: Queryable, actorId: number, csv: string, now: Date) {
   const settings = orgRepo.getSettings(db);

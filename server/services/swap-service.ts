@@ -22,11 +22,11 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Queryable } from "@/db/types";
 import { requirements, rosters, shifts, swapRequests } from "@/db/schema";
-import type { Actor } from "@/server/api/trpc";
+import type { Actor } from "@/server/auth/actor";
 import { coverageFromShifts, type CoverageGrid } from "@/server/domain/coverage/coverage-from-shifts";
 import { projectCoverage } from "@/server/domain/coverage/project-coverage";
 import { checkShifts } from "@/server/domain/roster/check-shifts";
-import { parseRosterProblem, type TRosterProblem } from "@/server/domain/roster/problem";
+import type { TRosterProblem } from "@/server/domain/roster/problem";
 import {
   describeRosterViolation,
   intervalIndexesOf,
@@ -41,11 +41,13 @@ import { AppError } from "@/server/errors";
 import * as orgRepo from "@/server/repositories/org-repository";
 import * as rosterRepo from "@/server/repositories/roster-repository";
 import * as repo from "@/server/repositories/swap-repository";
-import { writeAudit } from "./audit";
-import { idOf, personKey, toResultShift } from "./engine-keys";
-import { notify, type NewNotification } from "./notification-service";
-import { buildRosterProblem, LEAD_SPAN } from "./roster-service";
-import { channelSettingsFrom } from "./staffing-service";
+import { writeAudit } from "@/server/repositories/audit-repository";
+import { idOf, personKey, toResultShift } from "./engine-input/keys";
+import { channelSettingsFrom } from "./engine-input/channels";
+import { loadOrgSnapshot, nameOf, zoneOf, type OrgSnapshot } from "./engine-input/org-snapshot";
+import { loadRosterProblem, LEAD_SPAN } from "./engine-input/roster-problem";
+import { describeShift, involvedIds } from "./swaps/follow-ups";
+import { addNotifications as notify, type NewNotification } from "@/server/repositories/notification-repository";
 
 /** A published shift changing hands: to another person, or to nobody (a drop). */
 export interface ShiftMove {
@@ -54,35 +56,6 @@ export interface ShiftMove {
 }
 
 // ——— Loading ————————————————————————————————————————————————————————————————————————————
-
-interface Directory {
-  people: Map<number, orgRepo.PersonRow>;
-  regions: Map<number, { id: number; name: string; timeZone: string }>;
-  templates: Map<number, { id: number; name: string; minutes: number }>;
-  teamLeads: Map<number, number | null>;
-  autoApproveTeams: Set<number>;
-}
-
-function loadDirectory(db: Queryable): Directory {
-  return {
-    people: new Map(orgRepo.listPeople(db).map((p) => [p.id, p])),
-    regions: new Map(orgRepo.listRegions(db).map((r) => [r.id, r])),
-    templates: new Map(orgRepo.listTemplates(db).map((t) => [t.id, t])),
-    teamLeads: new Map(orgRepo.listTeams(db).map((t) => [t.id, t.leadId])),
-    autoApproveTeams: new Set(orgRepo.listTeams(db).filter((t) => t.autoApproveSwaps).map((t) => t.id)),
-  };
-}
-
-/** A person's zone: their own, else their region's. */
-function zoneOf(dir: Directory, personId: number | null): string {
-  const person = personId === null ? undefined : dir.people.get(personId);
-  if (!person) return "UTC";
-  return person.timeZone ?? dir.regions.get(person.regionId)?.timeZone ?? "UTC";
-}
-
-function nameOf(dir: Directory, personId: number | null): string {
-  return (personId === null ? undefined : dir.people.get(personId)?.name) ?? "Nobody";
-}
 
 /** The published roster a shift lives in, with everything the checks need. */
 interface RosterView {
@@ -98,7 +71,7 @@ function loadRosterView(db: Queryable, rosterId: number, cache?: Map<number, Ros
   const roster = rosterRepo.getRoster(db, rosterId);
   if (!roster) throw new AppError("NOT_FOUND", { message: "Roster not found" });
   const settings = orgRepo.getSettings(db);
-  const problem = parseRosterProblem(buildRosterProblem(db, { periodStart: roster.periodStart, days: roster.days }));
+  const problem = loadRosterProblem(db, { periodStart: roster.periodStart, days: roster.days });
   const view: RosterView = {
     rosterId,
     shifts: rosterRepo.listShiftsWithBreaks(db, rosterId),
@@ -110,7 +83,7 @@ function loadRosterView(db: Queryable, rosterId: number, cache?: Map<number, Ros
 }
 
 /** A shift as the client sees it: instants, names and the region's zone. */
-function shiftView(dir: Directory, shift: { id: number; personId: number | null; regionId: number; templateId: number | null; startsAt: Date; endsAt: Date; breaks: { startsAt: Date; endsAt: Date }[] }) {
+function shiftView(dir: OrgSnapshot, shift: { id: number; personId: number | null; regionId: number; templateId: number | null; startsAt: Date; endsAt: Date; breaks: { startsAt: Date; endsAt: Date }[] }) {
   const region = dir.regions.get(shift.regionId);
   return {
     id: shift.id,
@@ -129,7 +102,7 @@ export type ShiftView = ReturnType<typeof shiftView>;
 
 // ——— Checks ———————————————————————————————————————————————————————————————————————————
 
-function timedShifts(dir: Directory, list: readonly rosterRepo.ShiftWithBreaks[]) {
+function timedShifts(dir: OrgSnapshot, list: readonly rosterRepo.ShiftWithBreaks[]) {
   return list
     .filter((s) => s.personId !== null)
     .map((s) => ({
@@ -149,7 +122,7 @@ function afterMoves(view: RosterView, moves: readonly ShiftMove[]): rosterRepo.S
  * Every rule the published roster would break after the moves, for the people involved, in plain
  * words with names and local times. Empty: the moves keep every rule.
  */
-export function checkMoves(db: Queryable, view: RosterView, moves: readonly ShiftMove[], dir: Directory = loadDirectory(db)): string[] {
+export function checkMoves(db: Queryable, view: RosterView, moves: readonly ShiftMove[], dir: OrgSnapshot = loadOrgSnapshot(db)): string[] {
   const problems: string[] = [];
   const byId = new Map(view.shifts.map((s) => [s.id, s]));
   const liveChannelKeys = orgRepo
@@ -250,7 +223,7 @@ export interface CoverageChangeInterval {
  * regions' agents on task against the organisation's stored requirements). `worse` is true when
  * any interval loses service level or on-task agents.
  */
-function coverageChange(db: Queryable, view: RosterView, moves: readonly ShiftMove[], dir: Directory) {
+function coverageChange(db: Queryable, view: RosterView, moves: readonly ShiftMove[], dir: OrgSnapshot) {
   const byId = new Map(view.shifts.map((s) => [s.id, s]));
   const indexes = [
     ...new Set(
@@ -320,23 +293,20 @@ function coverageChange(db: Queryable, view: RosterView, moves: readonly ShiftMo
 
 // ——— Authority —————————————————————————————————————————————————————————————————————————
 
-function teammatesOf(dir: Directory, personId: number): orgRepo.PersonRow[] {
+function teammatesOf(dir: OrgSnapshot, personId: number): orgRepo.PersonRow[] {
   const me = dir.people.get(personId);
   if (!me || me.teamId === null) return [];
   return [...dir.people.values()].filter((p) => p.teamId === me.teamId && p.id !== personId && p.active && (p.role === "agent" || p.role === "lead"));
 }
 
-function sameTeam(dir: Directory, a: number, b: number): boolean {
+function sameTeam(dir: OrgSnapshot, a: number, b: number): boolean {
   const teamA = dir.people.get(a)?.teamId ?? null;
   return teamA !== null && teamA === (dir.people.get(b)?.teamId ?? null);
 }
 
-function involvedIds(request: Pick<repo.SwapRow, "requesterId" | "counterpartId">): number[] {
-  return [request.requesterId, ...(request.counterpartId !== null ? [request.counterpartId] : [])];
-}
 
 /** A lead decides requests involving a member of a team they lead (never their own); managers decide all. */
-function mayDecide(dir: Directory, actor: Actor, request: Pick<repo.SwapRow, "requesterId" | "counterpartId">): boolean {
+function mayDecide(dir: OrgSnapshot, actor: Actor, request: Pick<repo.SwapRow, "requesterId" | "counterpartId">): boolean {
   if (actor.role === "manager") return true;
   if (actor.role !== "lead") return false;
   const people = involvedIds(request);
@@ -348,7 +318,7 @@ function mayDecide(dir: Directory, actor: Actor, request: Pick<repo.SwapRow, "re
 }
 
 /** Who is told a request waits for a decision: the leads of the teams involved (managers if none). */
-function approversOf(dir: Directory, request: Pick<repo.SwapRow, "requesterId" | "counterpartId">): number[] {
+function approversOf(dir: OrgSnapshot, request: Pick<repo.SwapRow, "requesterId" | "counterpartId">): number[] {
   const people = involvedIds(request);
   const leads = people
     .map((id) => dir.teamLeads.get(dir.people.get(id)?.teamId ?? -1) ?? null)
@@ -364,7 +334,7 @@ export function expireDueRequests(db: Db, now: Date): number {
   return db.transaction((tx) => {
     const expired = repo.expireStarted(tx, now);
     if (expired.length === 0) return 0;
-    const dir = loadDirectory(tx);
+    const dir = loadOrgSnapshot(tx);
     notify(
       tx,
       expired.flatMap((r) => involvedIds(r).map((personId) => ({ personId, kind: "swap.expired" as const, message: `${r.kind[0]?.toUpperCase()}${r.kind.slice(1)} request #${r.id} from ${nameOf(dir, r.requesterId)} expired: the shift started before it was settled.`, link: "/me" }))),
@@ -399,9 +369,6 @@ function requireOwnOpenShift(db: Queryable, shiftId: number, personId: number, n
   return shift;
 }
 
-function describeShift(dir: Directory, shift: { startsAt: Date; regionId: number }, personId: number | null): string {
-  return localLabel(shift.startsAt.getTime(), zoneOf(dir, personId));
-}
 
 // ——— Use cases —————————————————————————————————————————————————————————————————————————
 
@@ -416,7 +383,7 @@ export interface CreateSwapInput {
 /** Makes a request after checking ownership, the team and every rule on both sides. One transaction. */
 export function createSwapRequest(db: Db, actor: Actor, input: CreateSwapInput, now: Date) {
   expireDueRequests(db, now);
-  const dir = loadDirectory(db);
+  const dir = loadOrgSnapshot(db);
   const shift = requireOwnOpenShift(db, input.shiftId, actor.id, now, "shiftId", true);
   let counterpartShift: repo.ShiftWithRoster | undefined;
   if (input.kind === "swap") {
@@ -495,7 +462,7 @@ export function createSwapRequest(db: Db, actor: Actor, input: CreateSwapInput, 
  */
 export function acceptSwapRequest(db: Db, actor: Actor, input: { requestId: number }, now: Date) {
   expireDueRequests(db, now);
-  const dir = loadDirectory(db);
+  const dir = loadOrgSnapshot(db);
   const request = requireRequest(db, input.requestId);
   // A teammate who lost the race to an open offer is told who won (the counterpart is set once accepted).
   if (request.status === "accepted" && request.counterpartId !== actor.id && request.requesterId !== actor.id && sameTeam(dir, actor.id, request.requesterId)) {
@@ -548,7 +515,7 @@ export function acceptSwapRequest(db: Db, actor: Actor, input: { requestId: numb
  * service level. Otherwise the request waits for a lead as usual.
  */
 function tryAutoApprove(db: Db, requestId: number, now: Date) {
-  const dir = loadDirectory(db);
+  const dir = loadOrgSnapshot(db);
   const request = repo.getRequest(db, requestId);
   if (!request || request.status !== "accepted" || request.counterpartId === null) return null;
   const teams = involvedIds(request).map((id) => dir.people.get(id)?.teamId ?? null);
@@ -567,7 +534,7 @@ function tryAutoApprove(db: Db, requestId: number, now: Date) {
 /** The counterpart declines. A directed request closes; an open offer stays open for the rest of the team. */
 export function declineSwapRequest(db: Db, actor: Actor, input: { requestId: number }, now: Date) {
   expireDueRequests(db, now);
-  const dir = loadDirectory(db);
+  const dir = loadOrgSnapshot(db);
   const request = requireRequest(db, input.requestId);
   const openOffer = request.kind === "offer" && request.counterpartId === null;
   if (openOffer ? !sameTeam(dir, actor.id, request.requesterId) || request.requesterId === actor.id : request.counterpartId !== actor.id) {
@@ -613,7 +580,7 @@ export function cancelSwapRequest(db: Db, actor: Actor, input: { requestId: numb
 }
 
 /** One request with its shifts (instants, names, zones), as lists show it. */
-function requestView(db: Queryable, dir: Directory, request: repo.SwapRow) {
+function requestView(db: Queryable, dir: OrgSnapshot, request: repo.SwapRow) {
   const shift = repo.getShiftWithRoster(db, request.shiftId);
   const counterpartShift = request.counterpartShiftId !== null ? repo.getShiftWithRoster(db, request.counterpartShiftId) : undefined;
   const person = (id: number | null) => (id === null ? null : { id, name: nameOf(dir, id), zone: zoneOf(dir, id) });
@@ -639,7 +606,7 @@ export type SwapRequestView = ReturnType<typeof requestView>;
 /** Requests I made or am the counterpart of. */
 export function listMySwapRequests(db: Db, actor: Actor, now: Date) {
   expireDueRequests(db, now);
-  const dir = loadDirectory(db);
+  const dir = loadOrgSnapshot(db);
   return repo.listForPerson(db, actor.id, 50).map((r) => requestView(db, dir, r));
 }
 
@@ -649,7 +616,7 @@ export function listMySwapRequests(db: Db, actor: Actor, now: Date) {
  */
 export function listIncomingSwapRequests(db: Db, actor: Actor, now: Date) {
   expireDueRequests(db, now);
-  const dir = loadDirectory(db);
+  const dir = loadOrgSnapshot(db);
   const declined = repo.declinedOfferIds(db, actor.id);
   const cache = new Map<number, RosterView>();
   const out: (SwapRequestView & { problems: string[] })[] = [];
@@ -667,7 +634,7 @@ export function listIncomingSwapRequests(db: Db, actor: Actor, now: Date) {
 
 /** For the create dialogs: teammates' shifts I could swap for, and teammates I could offer to. */
 export function listSwapOptions(db: Db, actor: Actor, input: { shiftId: number }, now: Date) {
-  const dir = loadDirectory(db);
+  const dir = loadOrgSnapshot(db);
   const shift = requireOwnOpenShift(db, input.shiftId, actor.id, now, "shiftId", true);
   const view = loadRosterView(db, shift.rosterId);
   const teammates = teammatesOf(dir, actor.id);
@@ -688,7 +655,7 @@ export function listSwapOptions(db: Db, actor: Actor, input: { shiftId: number }
 }
 
 /** The checks and the coverage change of a request, as a lead sees it before deciding. */
-function decisionView(db: Queryable, dir: Directory, request: repo.SwapRow, cache?: Map<number, RosterView>) {
+function decisionView(db: Queryable, dir: OrgSnapshot, request: repo.SwapRow, cache?: Map<number, RosterView>) {
   const base = requestView(db, dir, request);
   const shift = repo.getShiftWithRoster(db, request.shiftId);
   if (!shift) return { ...base, problems: ["The shift no longer exists."], coverage: { intervals: [], worse: false, changedIntervals: 0 } };
@@ -699,7 +666,7 @@ function decisionView(db: Queryable, dir: Directory, request: repo.SwapRow, cach
 }
 
 /** The shifts must still belong to the people the request was made for. */
-function stalenessProblems(db: Queryable, dir: Directory, request: repo.SwapRow): string[] {
+function stalenessProblems(db: Queryable, dir: OrgSnapshot, request: repo.SwapRow): string[] {
   const out: string[] = [];
   const shift = repo.getShiftWithRoster(db, request.shiftId);
   if (!shift || shift.rosterStatus !== "published" || shift.personId !== request.requesterId) out.push(`${nameOf(dir, request.requesterId)} no longer holds this shift.`);
@@ -713,7 +680,7 @@ function stalenessProblems(db: Queryable, dir: Directory, request: repo.SwapRow)
 /** Requests waiting for the actor's decision: accepted swaps and offers, pending drops, for the teams they lead. */
 export function listSwapsForApproval(db: Db, actor: Actor, now: Date) {
   expireDueRequests(db, now);
-  const dir = loadDirectory(db);
+  const dir = loadOrgSnapshot(db);
   const cache = new Map<number, RosterView>();
   return repo
     .listAwaitingDecision(db)
@@ -724,7 +691,7 @@ export function listSwapsForApproval(db: Db, actor: Actor, now: Date) {
 /** Checks and coverage change for one request (leads of the teams involved, managers). */
 export function previewSwapRequest(db: Db, actor: Actor, input: { requestId: number }, now: Date) {
   expireDueRequests(db, now);
-  const dir = loadDirectory(db);
+  const dir = loadOrgSnapshot(db);
   const request = requireRequest(db, input.requestId);
   if (!mayDecide(dir, actor, request)) throw new AppError("FORBIDDEN", { message: "You can only review requests for the teams you lead." });
   return decisionView(db, dir, request);
@@ -737,7 +704,7 @@ export function previewSwapRequest(db: Db, actor: Actor, input: { requestId: num
  */
 export function approveSwapRequest(db: Db, actor: Actor, input: { requestId: number }, now: Date) {
   expireDueRequests(db, now);
-  const dir = loadDirectory(db);
+  const dir = loadOrgSnapshot(db);
   const request = requireRequest(db, input.requestId);
   if (!mayDecide(dir, actor, request)) throw new AppError("FORBIDDEN", { message: "You can only approve requests for the teams you lead." });
   requireTransition(request, "approve");
@@ -759,7 +726,7 @@ export function approveSwapRequest(db: Db, actor: Actor, input: { requestId: num
  */
 function applyApproval(
   db: Db,
-  dir: Directory,
+  dir: OrgSnapshot,
   request: repo.SwapRow,
   shift: NonNullable<ReturnType<typeof repo.getShiftWithRoster>>,
   moves: ShiftMove[],
@@ -817,7 +784,7 @@ function applyApproval(
 /** Rejects a request waiting for a decision, with an optional reason. */
 export function rejectSwapRequest(db: Db, actor: Actor, input: { requestId: number; reason?: string | undefined }, now: Date) {
   expireDueRequests(db, now);
-  const dir = loadDirectory(db);
+  const dir = loadOrgSnapshot(db);
   const request = requireRequest(db, input.requestId);
   if (!mayDecide(dir, actor, request)) throw new AppError("FORBIDDEN", { message: "You can only reject requests for the teams you lead." });
   requireTransition(request, "reject");
@@ -833,57 +800,4 @@ export function rejectSwapRequest(db: Db, actor: Actor, input: { requestId: numb
     writeAudit(tx, { actorId: actor.id, action: "swap.reject", entity: "swap_request", entityId: request.id, details: { reason }, at: now });
     return { id: request.id, status: "rejected" as const };
   });
-}
-
-/**
- * Called by publishRoster inside its transaction, after archiving `rosterIdsArchived`: open
- * requests on shifts of those rosters follow their shift into the newly published roster when it
- * is unchanged there (same person, template, start and end); otherwise they are cancelled and the
- * people involved are told.
- */
-export function cancelRequestsForChangedShifts(tx: Queryable, rosterIdsArchived: readonly number[], now: Date): { moved: number; cancelled: number } {
-  const open = repo.listOpenInRosters(tx, [...rosterIdsArchived]);
-  if (open.length === 0) return { moved: 0, cancelled: 0 };
-  const dir = loadDirectory(tx);
-  const shiftIds = [...new Set(open.flatMap((r) => [r.shiftId, ...(r.counterpartShiftId !== null ? [r.counterpartShiftId] : [])]))];
-  const oldShifts = tx.select().from(shifts).where(inArray(shifts.id, shiftIds)).all();
-  const oldById = new Map(oldShifts.map((s) => [s.id, s]));
-  const published = tx.select().from(rosters).where(eq(rosters.status, "published")).all();
-  const publishedShifts = published.length ? tx.select().from(shifts).where(inArray(shifts.rosterId, published.map((r) => r.id))).all() : [];
-  const same = (oldId: number) => {
-    const old = oldById.get(oldId);
-    if (!old) return undefined;
-    return publishedShifts.find(
-      (s) => s.personId === old.personId && s.templateId === old.templateId && s.startsAt.getTime() === old.startsAt.getTime() && s.endsAt.getTime() === old.endsAt.getTime(),
-    );
-  };
-  let moved = 0;
-  let cancelled = 0;
-  for (const request of open) {
-    const shift = same(request.shiftId);
-    const other = request.counterpartShiftId !== null ? same(request.counterpartShiftId) : null;
-    if (shift && other !== undefined && (other === null || other.rosterId === shift.rosterId)) {
-      tx.update(swapRequests).set({ shiftId: shift.id, counterpartShiftId: other?.id ?? null }).where(eq(swapRequests.id, request.id)).run();
-      moved++;
-      continue;
-    }
-    tx.update(swapRequests)
-      .set({ status: "cancelled", closedReason: "The roster was republished and this shift changed.", decidedAt: now })
-      .where(and(eq(swapRequests.id, request.id), inArray(swapRequests.status, ["pending", "accepted"])))
-      .run();
-    cancelled++;
-    const old = oldById.get(request.shiftId);
-    notify(
-      tx,
-      involvedIds(request).map((personId) => ({
-        personId,
-        kind: "swap.cancelled" as const,
-        message: `${request.kind[0]?.toUpperCase()}${request.kind.slice(1)} request #${request.id}${old ? ` for the ${describeShift(dir, old, personId)} shift` : ""} was cancelled: the roster was republished and the shift changed.`,
-        link: "/me",
-      })),
-      now,
-    );
-    writeAudit(tx, { actorId: null, action: "swap.cancel", entity: "swap_request", entityId: request.id, details: { reason: "republish", archivedRosters: [...rosterIdsArchived] }, at: now });
-  }
-  return { moved, cancelled };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { planningWeek } from "@/server/services/engine-input/planning-week";
 import * as staffing from "@/server/services/staffing-service";
 import { createTRPCRouter, procedureWith } from "../trpc";
 
@@ -50,7 +51,7 @@ export const staffingRouter = createTRPCRouter({
     .mutation(({ ctx, input }) =>
       staffing.generateWeekRequirements(ctx.db, {
         actorId: ctx.actor.id,
-        weekStart: staffing.planningWeek(ctx.db, ctx.now(), input.weekOffset).start,
+        weekStart: planningWeek(ctx.db, ctx.now(), input.weekOffset).start,
         now: ctx.now(),
         adjustments: input.adjustments,
       }),

@@ -1,3 +1,4 @@
+/** The audit log: append-only entries written inside the use case's transaction. */
 import type { Queryable as Db } from "@/db/types";
 import { auditLog } from "@/db/schema";
 
