@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, signIn, snap } from "./fixtures";
 
 /**
- * EMEA Liffey's agents as db/seed/demo.ts names them: the team's i-th agent is the i-th EMEA first
+ * EMEA Liffey's agents as server/seed/demo.ts names them: the team's i-th agent is the i-th EMEA first
  * name with the last name at (i·7 + 3) mod 19, and agent number 20 + i (Americas' 19 agents come
  * first). Agent 0 is the demo agent, Aoife Murphy (agent@sunshift.demo).
  */

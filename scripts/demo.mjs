@@ -22,7 +22,7 @@ function run(label, command, args) {
 }
 
 if (process.env.SKIP_BUILD !== "1") run("Building Sunshift", process.execPath, ["node_modules/next/dist/bin/next", "build"]);
-run("Preparing the database", process.execPath, ["node_modules/tsx/dist/cli.mjs", "db/seed/run.ts"]);
+run("Preparing the database", process.execPath, ["node_modules/tsx/dist/cli.mjs", "server/seed/run.ts"]);
 
 console.log(`\n☀ Sunshift demo on http://localhost:${port}`);
 console.log("  manager@sunshift.demo / lead@sunshift.demo / agent@sunshift.demo — password: sunshift-demo\n");

@@ -17,7 +17,7 @@ const env = {
 };
 for (const [label, args] of [
   ["build", ["node_modules/next/dist/bin/next", "build"]],
-  ["seed", ["node_modules/tsx/dist/cli.mjs", "db/seed/run.ts"]],
+  ["seed", ["node_modules/tsx/dist/cli.mjs", "server/seed/run.ts"]],
 ]) {
   if (label === "build" && process.env.E2E_SKIP_BUILD === "1") continue;
   const r = spawnSync(process.execPath, args, { stdio: "inherit", env });

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "@/db/schema";
-import { insertPerson, insertRegion, insertSettings } from "@/db/seed/factories";
+import { insertPerson, insertRegion, insertSettings } from "@/server/testing/factories";
 import { PERMISSIONS, type Permission } from "@/server/auth/permissions";
 import { callerFor, freshDb } from "@/server/testing/api-harness";
 import { appRouter } from "./root";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { insertPerson, insertRegion, insertSettings } from "@/db/seed/factories";
+import { insertPerson, insertRegion, insertSettings } from "@/server/testing/factories";
 import { MAX_FAILURES } from "@/server/auth/throttle";
 import { SIGN_IN_FAILED } from "@/server/services/auth-service";
 import { callerFor, freshDb } from "@/server/testing/api-harness";

@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, people, regions, teams } from "@/db/schema";
-import { insertPerson, insertRegion, insertSettings, insertStandardChannels, insertTeam, insertTemplate } from "@/db/seed/factories";
+import { insertPerson, insertRegion, insertSettings, insertStandardChannels, insertTeam, insertTemplate } from "@/server/testing/factories";
 import { errorDetails } from "@/server/api/trpc";
 import { callerFor, freshDb } from "@/server/testing/api-harness";
 

@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { people, requirements, rosters, shifts } from "@/db/schema";
-import { insertPerson, insertRegion, insertSettings, insertStandardChannels, insertTeam, insertTemplate } from "@/db/seed/factories";
+import { insertPerson, insertRegion, insertSettings, insertStandardChannels, insertTeam, insertTemplate } from "@/server/testing/factories";
 import { waitForRosterJob } from "@/server/jobs/roster-jobs";
 import { callerFor, freshDb } from "@/server/testing/api-harness";
 

@@ -6,7 +6,7 @@
 import { eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { people, requirements, rosters, shiftBreaks, shifts } from "@/db/schema";
-import { insertPerson, insertRegion, insertSettings, insertStandardChannels, insertTeam, insertTemplate } from "@/db/seed/factories";
+import { insertPerson, insertRegion, insertSettings, insertStandardChannels, insertTeam, insertTemplate } from "@/server/testing/factories";
 import { freshDb } from "@/server/testing/api-harness";
 
 /** Tuesday 24 Nov 2026, noon UTC (Dublin = UTC in winter); the roster week starts Monday 23 Nov. */

@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { contactHistory, requirements } from "@/db/schema";
-import { insertPerson, insertRegion, insertSettings, insertStandardChannels } from "@/db/seed/factories";
+import { insertPerson, insertRegion, insertSettings, insertStandardChannels } from "@/server/testing/factories";
 import { errorDetails } from "@/server/api/trpc";
 import { callerFor, freshDb } from "@/server/testing/api-harness";
 

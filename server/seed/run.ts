@@ -4,8 +4,8 @@
  */
 import { count } from "drizzle-orm";
 import { DateTime, Settings } from "luxon";
-import { openDatabase } from "../client";
-import { people } from "../schema";
+import { openDatabase } from "@/db/client";
+import { people } from "@/db/schema";
 import { seedDemo } from "./demo";
 
 Settings.throwOnInvalid = true;

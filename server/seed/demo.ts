@@ -11,9 +11,9 @@ import { saveRosterResult } from "@/server/services/roster-service";
 import { planningWeek } from "@/server/services/engine-input/planning-week";
 import { generateWeekRequirements } from "@/server/services/staffing-service";
 import { solveRosterInput } from "@/server/solver/solve-roster";
-import type { Db } from "../client";
-import type { Queryable } from "../types";
-import { contactHistory, people, rosters, teams, unavailability } from "../schema";
+import type { Db } from "@/db/client";
+import type { Queryable } from "@/db/types";
+import { contactHistory, people, rosters, teams, unavailability } from "@/db/schema";
 import {
   insertPerson,
   insertRegion,
@@ -21,7 +21,7 @@ import {
   insertStandardChannels,
   insertTeam,
   insertTemplate,
-} from "./factories";
+} from "@/server/testing/factories";
 
 export const DEMO_PASSWORD = "sunshift-demo";
 export const DEMO_ACCOUNTS = {

@@ -3,8 +3,8 @@
  * plausible contact centre so a test only spells out what it is about.
  */
 import { hashPassword } from "@/server/auth/password";
-import type { Queryable } from "../types";
-import { channels, orgSettings, people, personTemplates, regions, shiftTemplates, teams, type Role } from "../schema";
+import type { Queryable } from "@/db/types";
+import { channels, orgSettings, people, personTemplates, regions, shiftTemplates, teams, type Role } from "@/db/schema";
 
 type PersonValues = typeof people.$inferInsert;
 
