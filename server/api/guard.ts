@@ -1,4 +1,4 @@
-import type { Actor } from "./trpc";
+import type { Actor } from "@/server/auth/actor";
 import { can, type Permission } from "@/server/auth/permissions";
 
 /** For pages: whether the signed-in actor holds a permission (the same table procedures use). */

@@ -5,23 +5,21 @@
  * server/auth/permissions.ts; the middleware refuses any role outside it.
  */
 import { initTRPC, TRPCError } from "@trpc/server";
-import { eq } from "drizzle-orm";
 import superjson from "superjson";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { people } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { can, type Permission } from "@/server/auth/permissions";
 import type { SessionPort } from "@/server/auth/session";
+import { systemClock, type Clock } from "@/server/clock";
 import { AppError, type AppErrorCode } from "@/server/errors";
-
-export type { Actor };
+import { findActivePersonForSession } from "@/server/repositories/people-repository";
 
 export interface Context {
   db: Db;
   actor: Actor | null;
   session: SessionPort;
-  now: () => Date;
+  now: Clock;
 }
 
 export interface Meta {
@@ -29,23 +27,10 @@ export interface Meta {
 }
 
 /** Builds a context from its parts; used by the HTTP handler, server components and tests. */
-export function createContextInner(opts: { db: Db; session: SessionPort; now?: () => Date }): Context {
-  let actor: Actor | null = null;
-  if (opts.session.personId !== undefined) {
-    const row = opts.db.select().from(people).where(eq(people.id, opts.session.personId)).get();
-    if (row?.active) {
-      actor = {
-        id: row.id,
-        name: row.name,
-        email: row.email,
-        role: row.role,
-        regionId: row.regionId,
-        teamId: row.teamId,
-        timeZone: row.timeZone,
-      };
-    }
-  }
-  return { db: opts.db, actor, session: opts.session, now: opts.now ?? (() => new Date()) };
+export function createContextInner(opts: { db: Db; session: SessionPort; now?: Clock }): Context {
+  // A deactivated or deleted person's cookie signs no one in.
+  const actor: Actor | null = opts.session.personId === undefined ? null : (findActivePersonForSession(opts.db, opts.session.personId) ?? null);
+  return { db: opts.db, actor, session: opts.session, now: opts.now ?? systemClock };
 }
 
 /** Field errors (zod issues or an AppError's field) and the CSV row, as the client receives them. */
