@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const casesPath = path.resolve(root, "../shared/erlang/cases.json");
+const casesPath = path.resolve(root, "server/domain/staffing/reference-cases.json");
 
 interface ReferenceCase {
   id: string;
@@ -20,7 +20,7 @@ function runErlang(stdin: string) {
 }
 
 describe("npm run erlang", () => {
-  it("matches every shared reference case within the published tolerances", () => {
+  it("matches every reference case within the published tolerances", () => {
     const cases = JSON.parse(readFileSync(casesPath, "utf8")) as ReferenceCase[];
     const { status, stdout, stderr } = runErlang(JSON.stringify(cases.map((c) => c.inputs)));
     expect(stderr).toBe("");

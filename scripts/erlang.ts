@@ -2,7 +2,7 @@
  * npm run -s erlang < inputs.json
  *
  * Reads a JSON array of staffing inputs on stdin and prints a JSON array of outputs, same order, on
- * stdout (the contract in shared/erlang/README.md):
+ * stdout (the contract in server/domain/staffing/reference-cases.md):
  *
  *   in:  {"calls": 100, "interval_seconds": 1800, "aht_seconds": 180, "target_sl": 0.8, "target_seconds": 20,
  *         "max_occupancy": null, "target_asa_seconds": null, "shrinkage": 0.3}

@@ -39,7 +39,7 @@ interface ReferenceCase {
   };
 }
 
-const casesPath = fileURLToPath(new URL("../../../../shared/erlang/cases.json", import.meta.url));
+const casesPath = fileURLToPath(new URL("./reference-cases.json", import.meta.url));
 const cases = JSON.parse(readFileSync(casesPath, "utf8")) as ReferenceCase[];
 
 const textbook: StaffingInput = { calls: 100, intervalSeconds: 1800, ahtSeconds: 180, targetSl: 0.8, targetSeconds: 20 };
@@ -74,7 +74,7 @@ describe("primitives", () => {
   });
 });
 
-describe("requiredAgents: shared reference cases", () => {
+describe("requiredAgents: reference cases", () => {
   it.each(cases.map((c) => [c.id, c] as const))("%s", (_id, c) => {
     const i = c.inputs;
     const r = requiredAgents({

@@ -1,6 +1,6 @@
 /**
  * Erlang C staffing for queues where callers wait (M/M/N), exactly as defined in
- * shared/erlang/README.md:
+ * ./reference-cases.md (copied with its cases into this folder):
  *
  * - traffic A = calls × AHT / interval (Erlangs);
  * - Erlang B by the stable recursion B(0) = 1, B(n) = A·B(n−1) / (n + A·B(n−1)) (run here in its
