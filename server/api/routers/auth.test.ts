@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { insertPerson, insertRegion, insertSettings } from "@/server/testing/factories";
 import { MAX_FAILURES } from "@/server/auth/throttle";
-import { SIGN_IN_FAILED } from "@/server/services/auth-service";
+import { SIGN_IN_FAILED } from "@/server/services/auth/sign-in";
 import { callerFor, freshDb } from "@/server/testing/api-harness";
 
 async function setup() {
