@@ -1,12 +1,15 @@
 /**
- * Roster solves as background jobs: each runs in a worker thread (TypeScript loaded by tsx),
- * reports progress that the page polls, can be cancelled (the worker is terminated), and on
- * success hands its result to `onResult`, which writes it in one transaction. A cancelled or
- * failed job writes nothing.
+ * Roster solves as background jobs: each runs in a worker thread (TypeScript loaded by tsx) on
+ * a problem already validated by the caller, reports progress that the page polls, can be
+ * cancelled (the worker is terminated), and on success hands its result to `onResult`, which
+ * writes it in one transaction. A cancelled or failed job writes nothing. Job times come from
+ * the clock the caller passes (the machine's by default).
  */
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
+import { systemClock, type Clock } from "@/server/clock";
+import type { TRosterProblem } from "@/server/domain/roster/problem";
 import type { RosterResult } from "@/server/domain/roster/result";
 import type { RosterProgress } from "@/server/solver/solve-roster";
 
@@ -17,6 +20,7 @@ export interface RosterJob {
   ownerId: number;
   label: string;
   state: JobState;
+  /** When the job started, ms since the epoch by the clock it was started with. */
   startedAt: number;
   progress: RosterProgress | null;
   error: string | null;
@@ -33,7 +37,7 @@ interface Entry {
 const globalJobs = globalThis as unknown as { sunshiftRosterJobs?: Map<string, Entry> };
 const jobs = (globalJobs.sunshiftRosterJobs ??= new Map<string, Entry>());
 
-/** Jobs are forgotten an hour after they end. */
+/** Ended jobs are forgotten once an hour has passed since they started. */
 const KEEP_MS = 60 * 60_000;
 
 function prune(now: number) {
@@ -42,20 +46,27 @@ function prune(now: number) {
   }
 }
 
+/**
+ * Starts a solve of `problem` in a worker thread and returns the job as it starts. Forgets
+ * jobs that ended over an hour ago (by the same clock) first.
+ */
 export function startRosterJob(opts: {
   ownerId: number;
   label: string;
-  problem: unknown;
+  /** The parsed, validated problem (parseRosterProblem's output): the worker solves it as it is. */
+  problem: TRosterProblem;
   /** Writes or summarises the result; returns the roster id it saved (or null) and a summary. */
   onResult: (result: RosterResult) => { rosterId: number | null; summary?: unknown };
+  clock?: Clock;
 }): RosterJob {
-  prune(Date.now());
+  const startedAt = (opts.clock ?? systemClock)().getTime();
+  prune(startedAt);
   const job: RosterJob = {
     id: randomUUID(),
     ownerId: opts.ownerId,
     label: opts.label,
     state: "running",
-    startedAt: Date.now(),
+    startedAt,
     progress: null,
     error: null,
     rosterId: null,
@@ -107,6 +118,7 @@ export function startRosterJob(opts: {
   return { ...job };
 }
 
+/** A copy of a job's state, or undefined when unknown (or forgotten). */
 export function getRosterJob(id: string): RosterJob | undefined {
   const entry = jobs.get(id);
   return entry ? { ...entry.job } : undefined;

@@ -7,7 +7,7 @@
 import { eq } from "drizzle-orm";
 import type { DateTime } from "luxon";
 import { buildRosterProblem } from "@/server/services/engine-input/roster-problem";
-import { saveRosterResult } from "@/server/services/roster-service";
+import { saveRosterResult } from "@/server/services/rosters/solve";
 import { planningWeek } from "@/server/services/engine-input/planning-week";
 import { generateWeekRequirements } from "@/server/services/staffing-service";
 import { solveRosterInput } from "@/server/solver/solve-roster";

@@ -13,7 +13,7 @@ import * as repo from "@/server/repositories/roster-repository";
 import { idOf, personKey, regionKey, templateKey, toResultShift } from "./engine-input/keys";
 import { channelSettingsFrom } from "./engine-input/channels";
 import { loadChannelDemand } from "./engine-input/requirements";
-import { buildRosterProblem, loadRosterProblem, LEAD_SPAN } from "./engine-input/roster-problem";
+import { loadDesignProblem, loadRosterProblem, LEAD_SPAN } from "./engine-input/roster-problem";
 import { getRosterJob, startRosterJob } from "@/server/jobs/roster-jobs";
 
 
@@ -234,11 +234,7 @@ export function startHiringPlan(db: Queryable, actor: Actor, input: { rosterId: 
   visibleRegionIds(db, actor);
   const roster = repo.getRoster(db, input.rosterId);
   if (!roster) throw new AppError("NOT_FOUND", { message: "Roster not found" });
-  const { people: _people, pinnedShifts: _pinned, leadSpan: _span, ...designProblem } = buildRosterProblem(
-    db,
-    { periodStart: roster.periodStart, days: roster.days },
-    { timeLimitSeconds: input.timeLimitSeconds ?? 30 },
-  );
+  const designProblem = loadDesignProblem(db, { periodStart: roster.periodStart, days: roster.days }, { timeLimitSeconds: input.timeLimitSeconds ?? 30 });
   const regions = orgRepo.listRegions(db);
   const agentsByRegion = new Map<number, number>();
   for (const p of orgRepo.listPeople(db)) if (p.active && p.role === "agent") agentsByRegion.set(p.regionId, (agentsByRegion.get(p.regionId) ?? 0) + 1);

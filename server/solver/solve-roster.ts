@@ -67,7 +67,8 @@ export interface SolveRosterOptions {
 }
 
 /**
- * Solves a validated roster problem.
+ * Solves a validated roster problem (parseRosterProblem's output) as it is, without parsing it
+ * again: the entry for the app's solve jobs, whose problem the service has already validated.
  * @example
  * const result = await solveRoster(parseRosterProblem(json), { onProgress: (p) => console.log(p.phase, p.fraction) });
  * result.status //=> "optimal"
@@ -214,7 +215,7 @@ export async function solveRoster(problem: TRosterProblem, options: SolveRosterO
 }
 
 /**
- * Reads and solves a problem in one call (what the command line and jobs use).
+ * Reads and solves a problem in one call (what the command line and the seed use on JSON).
  * @example (await solveRosterInput(JSON.parse(text), { timeLimitSeconds: 30 })).metrics.shortageAgentMinutes //=> 0
  * @throws RosterInputError when the problem is not valid; the message names the field
  */

@@ -3,6 +3,7 @@
  * plausible contact centre so a test only spells out what it is about.
  */
 import { hashPassword } from "@/server/auth/password";
+import { DEFAULT_CONTRACT } from "@/server/domain/roster/contract";
 import type { Queryable } from "@/db/types";
 import { channels, orgSettings, people, personTemplates, regions, shiftTemplates, teams, type Role } from "@/db/schema";
 
@@ -46,13 +47,6 @@ export function insertTeam(db: Queryable, values: Partial<typeof teams.$inferIns
     .returning()
     .get();
 }
-
-export const DEFAULT_CONTRACT = {
-  maxMinutesPerWeek: 2400,
-  minMinutesPerWeek: 0,
-  maxDaysPerWeek: 5,
-  minRestMinutes: 660,
-} as const;
 
 export async function insertPerson(
   db: Queryable,

@@ -6,6 +6,7 @@
  */
 import { DateTime } from "luxon";
 import { checkShifts } from "../roster/check-shifts";
+import { DEFAULT_CONTRACT } from "../roster/contract";
 import type { TRosterProblem } from "../roster/problem";
 import type { RosterResultShift } from "../roster/result";
 import { regionWindows } from "../roster/time-windows";
@@ -26,7 +27,7 @@ export interface SuggestFixesInput {
 }
 
 /** A full-time week of worked minutes, for turning shortage hours into headcount. */
-const WEEKLY_WORKED_MINUTES = 2400;
+const WEEKLY_WORKED_MINUTES = DEFAULT_CONTRACT.maxMinutesPerWeek;
 
 function alignUp(ms: number, originMs: number, stepMs: number) {
   return originMs + Math.ceil((ms - originMs) / stepMs) * stepMs;

@@ -4,6 +4,7 @@
  * Every step asks RosterState.blocker first, so no step can break a person's rules.
  */
 import { placeShiftBreaks } from "./breaks";
+import { DEFAULT_CONTRACT } from "./contract";
 import { regionTemplateKey, type Candidate, type PersonInfo, type Role, type RosterContext } from "./context";
 import { SHORTAGE_COST } from "./design-model";
 import { RosterState, type PlacedShift } from "./roster-state";
@@ -282,8 +283,8 @@ export function dropSurplusShifts(state: RosterState, role: Role, requirement: A
 }
 
 /**
- * People a region needs to work the given shifts under the default contract (2400 minutes and 5
- * days a week, 660 minutes rest): starts at the obvious lower bound and adds people until the
+ * People a region needs to work the given shifts under the default contract (DEFAULT_CONTRACT:
+ * 2400 minutes and 5 days a week, 660 minutes rest): starts at the obvious lower bound and adds people until the
  * assignment heuristic places every shift.
  * @example designHeadcount(context, state.shiftsOf("agent")) //=> [{ regionId: "emea", people: 9 }]
  */
@@ -301,8 +302,8 @@ export function designHeadcount(context: RosterContext, shifts: readonly PlacedS
       perWeekMinutes.set(candidate.week, (perWeekMinutes.get(candidate.week) ?? 0) + minutes);
     }
     let lower = Math.max(...perDate.values());
-    for (const count of perWeekShifts.values()) lower = Math.max(lower, Math.ceil(count / 5));
-    for (const minutes of perWeekMinutes.values()) lower = Math.max(lower, Math.ceil(minutes / 2400));
+    for (const count of perWeekShifts.values()) lower = Math.max(lower, Math.ceil(count / DEFAULT_CONTRACT.maxDaysPerWeek));
+    for (const minutes of perWeekMinutes.values()) lower = Math.max(lower, Math.ceil(minutes / DEFAULT_CONTRACT.maxMinutesPerWeek));
     const allTemplates = new Set(context.templates.map((template) => template.index));
     const upper = lower * 2 + 5;
     for (let count = lower; count <= upper; count++) {
@@ -312,11 +313,8 @@ export function designHeadcount(context: RosterContext, shifts: readonly PlacedS
         role: "agent" as const,
         regionIndex: region.index,
         templateIndexes: allTemplates,
-        maxMinutesPerWeek: 2400,
-        minMinutesPerWeek: 0,
-        maxDaysPerWeek: 5,
-        minRestMinutes: 660,
-        minRestSlots: Math.ceil(660 / context.intervalMinutes),
+        ...DEFAULT_CONTRACT,
+        minRestSlots: Math.ceil(DEFAULT_CONTRACT.minRestMinutes / context.intervalMinutes),
         unavailableSlots: [],
       }));
       const trial = new RosterState({ ...context, people, designMode: false });

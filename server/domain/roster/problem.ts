@@ -7,6 +7,7 @@
  */
 import { DateTime, IANAZone } from "luxon";
 import { z } from "zod";
+import { DEFAULT_CONTRACT } from "./contract";
 
 /** Minutes in a day. */
 export const MINUTES_PER_DAY = 1440;
@@ -65,10 +66,10 @@ export const ZPerson = z.strictObject({
   role: z.enum(["agent", "lead"]),
   regionId: z.string().min(1),
   templateIds: z.array(z.string()).min(1, { error: "a person needs at least one template" }),
-  maxMinutesPerWeek: ZWholeMinutes("a weekly maximum").nonnegative().default(2400),
-  minMinutesPerWeek: ZWholeMinutes("a weekly minimum").nonnegative().default(0),
-  maxDaysPerWeek: z.number().int().min(0).max(7).default(5),
-  minRestMinutes: ZWholeMinutes("a rest").nonnegative().default(660),
+  maxMinutesPerWeek: ZWholeMinutes("a weekly maximum").nonnegative().default(DEFAULT_CONTRACT.maxMinutesPerWeek),
+  minMinutesPerWeek: ZWholeMinutes("a weekly minimum").nonnegative().default(DEFAULT_CONTRACT.minMinutesPerWeek),
+  maxDaysPerWeek: z.number().int().min(0).max(7).default(DEFAULT_CONTRACT.maxDaysPerWeek),
+  minRestMinutes: ZWholeMinutes("a rest").nonnegative().default(DEFAULT_CONTRACT.minRestMinutes),
   unavailable: z.array(ZRange).default([]),
 });
 

@@ -81,15 +81,30 @@ export function buildRosterProblem(
   };
 }
 
+/** Parses with the engine's own schema; any issue is reported as invalid input. */
+function parseAsInput(problem: TRosterProblemInput): TRosterProblem {
+  try {
+    return parseRosterProblem(problem);
+  } catch (error) {
+    if (error instanceof RosterInputError) throw new AppError("INVALID_INPUT", { field: "problem", message: error.message });
+    throw error;
+  }
+}
+
 /**
  * The problem built and validated with the engine's own schema: the parsed problem the engine
  * and the solve worker take as it is. Any issue is reported as invalid input.
  */
 export function loadRosterProblem(db: Store, period: PeriodSpec, opts: Parameters<typeof buildRosterProblem>[2] = {}): TRosterProblem {
-  try {
-    return parseRosterProblem(buildRosterProblem(db, period, opts));
-  } catch (error) {
-    if (error instanceof RosterInputError) throw new AppError("INVALID_INPUT", { field: "problem", message: error.message });
-    throw error;
-  }
+  return parseAsInput(buildRosterProblem(db, period, opts));
+}
+
+/**
+ * The engine's design-mode problem for a period, validated: the same requirement, regions and
+ * templates with no people (an unlimited pool per region on default contracts), no pinned
+ * shifts and no lead span. The engine then reports the headcount each region needs.
+ */
+export function loadDesignProblem(db: Store, period: PeriodSpec, opts: { timeLimitSeconds?: number | undefined } = {}): TRosterProblem {
+  const { people: _people, pinnedShifts: _pinned, leadSpan: _span, ...designProblem } = buildRosterProblem(db, period, opts);
+  return parseAsInput(designProblem);
 }

@@ -3,6 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
 import type { Role } from "@/db/schema";
+import { DEFAULT_CONTRACT } from "@/server/domain/roster/contract";
 import { useRefreshOrg } from "../_components/editor";
 import { CheckboxGroup, Field, FormActions, GeneralError, INPUT_CLASS, readNumber, splitErrors } from "../_components/form-bits";
 import type { ChannelRow, PersonRow, RegionRow, TeamRow, TemplateRow } from "../_components/types";
@@ -61,9 +62,9 @@ export function PersonForm({
   const [skills, setSkills] = useState<string[]>(person?.skills ?? []);
   const [templateIds, setTemplateIds] = useState<number[]>(person?.templateIds ?? []);
   const [minHours, setMinHours] = useState(hours(person?.minMinutesPerWeek ?? 1800));
-  const [maxHours, setMaxHours] = useState(hours(person?.maxMinutesPerWeek ?? 2400));
-  const [maxDays, setMaxDays] = useState(String(person?.maxDaysPerWeek ?? 5));
-  const [restHours, setRestHours] = useState(hours(person?.minRestMinutes ?? 660));
+  const [maxHours, setMaxHours] = useState(hours(person?.maxMinutesPerWeek ?? DEFAULT_CONTRACT.maxMinutesPerWeek));
+  const [maxDays, setMaxDays] = useState(String(person?.maxDaysPerWeek ?? DEFAULT_CONTRACT.maxDaysPerWeek));
+  const [restHours, setRestHours] = useState(hours(person?.minRestMinutes ?? DEFAULT_CONTRACT.minRestMinutes));
   const [password, setPassword] = useState("");
   const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
 
