@@ -11,6 +11,7 @@ import { saveRosterResult } from "@/server/services/rosters/solve";
 import { planningWeek } from "@/server/services/engine-input/planning-week";
 import { generateWeekRequirements } from "@/server/services/staffing-service";
 import { solveRosterInput } from "@/server/solver/solve-roster";
+import { DEFAULT_CONTRACT } from "@/server/domain/roster/contract";
 import type { Db } from "@/db/client";
 import type { Queryable } from "@/db/types";
 import { contactHistory, people, rosters, teams, unavailability } from "@/db/schema";
@@ -186,10 +187,10 @@ export async function seedDemo(db: Queryable, opts: { now: DateTime; rosterSolve
         email: isDemoAgent ? DEMO_ACCOUNTS.agent : `${first}.${last}.${agentNumber}`.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9.]/g, "") + "@sunshift.demo",
         password: DEMO_PASSWORD,
         skills,
-        maxMinutesPerWeek: partTime ? 1440 : 2400,
+        maxMinutesPerWeek: partTime ? 1440 : DEFAULT_CONTRACT.maxMinutesPerWeek,
         minMinutesPerWeek: partTime ? 900 : 1800,
-        maxDaysPerWeek: partTime ? 4 : 5,
-        minRestMinutes: 660,
+        maxDaysPerWeek: partTime ? 4 : DEFAULT_CONTRACT.maxDaysPerWeek,
+        minRestMinutes: DEFAULT_CONTRACT.minRestMinutes,
         templateIds: partTime ? [short6.id] : agentNumber % 5 === 0 ? [day8.id, long10.id] : [day8.id],
       });
     }

@@ -4,6 +4,7 @@
  * swap checks, coverage fixes and the hiring plan all build it here.
  */
 import { closedDayRanges } from "@/server/domain/time/closed-days";
+import { LEAD_SPAN } from "@/server/domain/roster/lead-span";
 import { parseRosterProblem, RosterInputError, type TRosterProblem, type TRosterProblemInput } from "@/server/domain/roster/problem";
 import { AppError } from "@/server/errors";
 import * as orgRepo from "@/server/repositories/org-repository";
@@ -12,8 +13,7 @@ import type { Store } from "@/server/repositories/unit-of-work";
 import { personKey, regionKey, templateKey } from "./keys";
 import { loadSummedRequirement, periodEnd, type PeriodSpec } from "./requirements";
 
-/** The source guidance: one lead per 8–15 agents; the engine keeps ceil(onTask / 15) leads on duty. */
-export const LEAD_SPAN = { min: 8, max: 15 } as const;
+export { LEAD_SPAN };
 export const DEFAULT_SOLVE_SECONDS = 45;
 
 /** A stored shift kept as it is by a re-solve. */
