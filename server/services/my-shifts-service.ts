@@ -10,7 +10,7 @@ import { AppError } from "@/server/errors";
 import * as orgRepo from "@/server/repositories/org-repository";
 import * as repo from "@/server/repositories/swap-repository";
 import { planningWeek } from "./engine-input/planning-week";
-import { expireDueRequests } from "./swap-service";
+import { expireDueRequests } from "./swaps/expiry";
 
 type PublishedShift = ReturnType<typeof repo.listPublishedShifts>[number];
 

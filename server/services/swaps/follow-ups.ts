@@ -2,22 +2,12 @@
  * What follows from a republish for open swap requests: they follow an unchanged shift into the
  * new roster, or are cancelled and their people told. Called by publishing inside its transaction.
  */
-import { and, eq, inArray } from "drizzle-orm";
-import type { Queryable } from "@/db/types";
-import { rosters, shifts, swapRequests } from "@/db/schema";
-import { localLabel } from "@/server/domain/swaps/eligibility";
 import { writeAudit } from "@/server/repositories/audit-repository";
-import { addNotifications as notify } from "@/server/repositories/notification-repository";
+import { addNotifications } from "@/server/repositories/notification-repository";
 import * as repo from "@/server/repositories/swap-repository";
-import { loadOrgSnapshot, zoneOf, type OrgSnapshot } from "../engine-input/org-snapshot";
-
-export function involvedIds(request: Pick<repo.SwapRow, "requesterId" | "counterpartId">): number[] {
-  return [request.requesterId, ...(request.counterpartId !== null ? [request.counterpartId] : [])];
-}
-
-export function describeShift(dir: OrgSnapshot, shift: { startsAt: Date; regionId: number }, personId: number | null): string {
-  return localLabel(shift.startsAt.getTime(), zoneOf(dir, personId));
-}
+import type { Store } from "@/server/repositories/unit-of-work";
+import { loadOrgSnapshot } from "../engine-input/org-snapshot";
+import { describeShift, involvedIds } from "./participants";
 
 /**
  * Called by publishRoster inside its transaction, after archiving `rosterIdsArchived`: open
@@ -25,15 +15,13 @@ export function describeShift(dir: OrgSnapshot, shift: { startsAt: Date; regionI
  * is unchanged there (same person, template, start and end); otherwise they are cancelled and the
  * people involved are told.
  */
-export function cancelRequestsForChangedShifts(tx: Queryable, rosterIdsArchived: readonly number[], now: Date): { moved: number; cancelled: number } {
+export function cancelRequestsForChangedShifts(tx: Store, rosterIdsArchived: readonly number[], now: Date): { moved: number; cancelled: number } {
   const open = repo.listOpenInRosters(tx, [...rosterIdsArchived]);
   if (open.length === 0) return { moved: 0, cancelled: 0 };
   const dir = loadOrgSnapshot(tx);
   const shiftIds = [...new Set(open.flatMap((r) => [r.shiftId, ...(r.counterpartShiftId !== null ? [r.counterpartShiftId] : [])]))];
-  const oldShifts = tx.select().from(shifts).where(inArray(shifts.id, shiftIds)).all();
-  const oldById = new Map(oldShifts.map((s) => [s.id, s]));
-  const published = tx.select().from(rosters).where(eq(rosters.status, "published")).all();
-  const publishedShifts = published.length ? tx.select().from(shifts).where(inArray(shifts.rosterId, published.map((r) => r.id))).all() : [];
+  const oldById = new Map(repo.listShiftsByIds(tx, shiftIds).map((s) => [s.id, s]));
+  const publishedShifts = repo.listShiftsOfPublishedRosters(tx);
   const same = (oldId: number) => {
     const old = oldById.get(oldId);
     if (!old) return undefined;
@@ -47,17 +35,14 @@ export function cancelRequestsForChangedShifts(tx: Queryable, rosterIdsArchived:
     const shift = same(request.shiftId);
     const other = request.counterpartShiftId !== null ? same(request.counterpartShiftId) : null;
     if (shift && other !== undefined && (other === null || other.rosterId === shift.rosterId)) {
-      tx.update(swapRequests).set({ shiftId: shift.id, counterpartShiftId: other?.id ?? null }).where(eq(swapRequests.id, request.id)).run();
+      repo.repointRequest(tx, request.id, shift.id, other?.id ?? null);
       moved++;
       continue;
     }
-    tx.update(swapRequests)
-      .set({ status: "cancelled", closedReason: "The roster was republished and this shift changed.", decidedAt: now })
-      .where(and(eq(swapRequests.id, request.id), inArray(swapRequests.status, ["pending", "accepted"])))
-      .run();
+    repo.cancelOpenRequests(tx, [request.id], "The roster was republished and this shift changed.", now);
     cancelled++;
     const old = oldById.get(request.shiftId);
-    notify(
+    addNotifications(
       tx,
       involvedIds(request).map((personId) => ({
         personId,

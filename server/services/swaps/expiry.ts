@@ -1,0 +1,37 @@
+/**
+ * Expiry of open requests whose shift has started. The write paths (create, accept, decline,
+ * cancel, approve, reject) expire due requests first, so nobody acts on one; reads never write
+ * and show such a request as expired through `effectiveSwapStatus`.
+ */
+import { writeAudit } from "@/server/repositories/audit-repository";
+import { addNotifications } from "@/server/repositories/notification-repository";
+import * as repo from "@/server/repositories/swap-repository";
+import { inTransaction, type Store } from "@/server/repositories/unit-of-work";
+import { loadOrgSnapshot, nameOf } from "../engine-input/org-snapshot";
+import { involvedIds } from "./participants";
+
+/**
+ * Expires requests whose shifts have started by `now` and tells the people involved; returns
+ * how many expired. Its own transaction, or the caller's when `store` is one.
+ */
+export function expireDueRequests(store: Store, now: Date): number {
+  return inTransaction(store, (tx) => {
+    const expired = repo.expireStarted(tx, now);
+    if (expired.length === 0) return 0;
+    const dir = loadOrgSnapshot(tx);
+    addNotifications(
+      tx,
+      expired.flatMap((r) =>
+        involvedIds(r).map((personId) => ({
+          personId,
+          kind: "swap.expired" as const,
+          message: `${r.kind[0]?.toUpperCase()}${r.kind.slice(1)} request #${r.id} from ${nameOf(dir, r.requesterId)} expired: the shift started before it was settled.`,
+          link: "/me",
+        })),
+      ),
+      now,
+    );
+    for (const r of expired) writeAudit(tx, { actorId: null, action: "swap.expire", entity: "swap_request", entityId: r.id, at: now });
+    return expired.length;
+  });
+}
