@@ -20,6 +20,8 @@ export type { AchievedService, AchievedServiceInput, GroupedStaffing, StaffingIn
 export { requiredChatAgents, requiredDeferredAgents, simulateDeferredWork } from "./channel-models";
 export type { ChatStaffingInput, ChatStaffingResult, DeferredIntervalResult, DeferredWorkInput } from "./channel-models";
 export { MAX_INTERVALS, computeStaffingRequirements } from "./requirements";
+export { compareChannelModels } from "./model-comparison";
+export type { ModelComparison } from "./model-comparison";
 export type {
   ChannelKind,
   ChannelRequirement,

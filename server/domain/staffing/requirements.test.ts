@@ -92,6 +92,37 @@ describe("computeStaffingRequirements", () => {
     expect(result.intervals[0]?.channels[0]).toMatchObject({ agents: 26, serviceLevel: at52.serviceLevel, asaSeconds: at52.asaSeconds });
   });
 
+  it("returns the working behind each figure: traffic, P(wait) and servers, or items per agent", () => {
+    const result = computeStaffingRequirements({
+      intervalMinutes: 30,
+      channels: [phone, chat, { ...email, maxOccupancy: 0.9 }],
+      forecast: [
+        { startsAt: "2026-03-02T09:00:00Z", channelId: "phone", contacts: 100 },
+        { startsAt: "2026-03-02T09:00:00Z", channelId: "chat", contacts: 90 },
+        { startsAt: "2026-03-02T09:00:00Z", channelId: "email", contacts: 10 },
+      ],
+    });
+    const [voice, chats, mail] = result.intervals[0]?.channels ?? [];
+    // The textbook reference case (reference-cases.json, textbook_80_20): A = 10 Erlangs, 14 agents, P(wait) 0.17413.
+    expect(voice).toMatchObject({ trafficErlangs: 10, servers: 14, serversPerAgent: 1, itemsPerAgent: null });
+    expect(voice?.probabilityWait).toBeCloseTo(0.17413193359504983, 12);
+    // 90 chats × 900 s / 1800 s = 45 slot-Erlangs; 26 agents at 2 chats hold 52 slots.
+    const at52 = achievedService({ calls: 90, intervalSeconds: 1800, ahtSeconds: 900, agents: 52, targetSeconds: 90 });
+    expect(chats).toMatchObject({ trafficErlangs: 45, agents: 26, servers: 52, serversPerAgent: 2, probabilityWait: at52.probabilityWait, itemsPerAgent: null });
+    // One agent works 1800 s × 0.9 / 900 s = 1.8 emails in a 30-minute interval.
+    expect(mail).toMatchObject({ trafficErlangs: null, probabilityWait: null, servers: null, serversPerAgent: null });
+    expect(mail?.itemsPerAgent).toBeCloseTo(1.8, 12);
+  });
+
+  it("reports no traffic and no wait for a live interval without contacts", () => {
+    const result = computeStaffingRequirements({
+      intervalMinutes: 30,
+      channels: [phone],
+      forecast: [{ startsAt: "2026-03-02T09:00:00Z", channelId: "phone", contacts: 0 }],
+    });
+    expect(result.intervals[0]?.channels[0]).toMatchObject({ agents: 0, trafficErlangs: 0, probabilityWait: 0, servers: 0, serversPerAgent: 1 });
+  });
+
   it("uses a forecast row's AHT over the channel's", () => {
     const result = computeStaffingRequirements({
       intervalMinutes: 30,

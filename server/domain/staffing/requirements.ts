@@ -59,7 +59,11 @@ export interface StaffingRequirementsInput {
   forecast: readonly ForecastInterval[];
 }
 
-/** Requirement and service of one channel in one interval. */
+/**
+ * Requirement and service of one channel in one interval, with the intermediate figures behind it
+ * (traffic, P(wait), servers; items per agent for deferred work), so a page can show the working
+ * with its numbers without redoing the maths.
+ */
 export interface ChannelRequirement {
   channelId: string;
   kind: ChannelKind;
@@ -79,6 +83,19 @@ export interface ChannelRequirement {
   backlogItems: number | null;
   /** Email, social: age of the oldest waiting item at the end of the interval; null when none or live. */
   oldestWaitingAgeSeconds: number | null;
+  /**
+   * Voice, chat: offered traffic A = contacts × AHT ÷ interval seconds, in Erlangs (for chat, in
+   * chat slots); null for deferred channels. 100 calls of 180 s in 30 min is 10 Erlangs.
+   */
+  trafficErlangs: number | null;
+  /** Voice, chat: P(wait), Erlang C at the `servers` staffed; null for deferred channels. */
+  probabilityWait: number | null;
+  /** Voice, chat: Erlang C servers staffed, agents × `serversPerAgent`; null for deferred channels. */
+  servers: number | null;
+  /** Voice, chat: servers one agent gives: 1 for voice, the chats held at once for chat; null for deferred. */
+  serversPerAgent: number | null;
+  /** Email, social: items one agent works in the interval, interval seconds × occupancy cap ÷ AHT; null for live channels. */
+  itemsPerAgent: number | null;
   /** Every target met at this staffing (always true for a requirement; kept for the same shape as coverage). */
   targetMet: boolean;
 }
@@ -293,6 +310,8 @@ export function computeStaffingRequirements(input: StaffingRequirementsInput): S
     if (channel.kind === "email" || channel.kind === "social") {
       const arrivals = Array.from(volume);
       const ahtSecondsByInterval = arrivals.map((_, i) => aht(i));
+      // The same capacity the deferred model plans with (./channel-models.ts: interval × max occupancy).
+      const workPerAgentSeconds = intervalSeconds * (channel.maxOccupancy ?? 1);
       let deferred;
       try {
         deferred = requiredDeferredAgents({
@@ -328,6 +347,11 @@ export function computeStaffingRequirements(input: StaffingRequirementsInput): S
           occupancy: d.agents > 0 ? d.workSeconds / (d.agents * intervalSeconds) : 0,
           backlogItems: d.backlogItems,
           oldestWaitingAgeSeconds: d.oldestWaitingAgeSeconds,
+          trafficErlangs: null,
+          probabilityWait: null,
+          servers: null,
+          serversPerAgent: null,
+          itemsPerAgent: workPerAgentSeconds / aht(i),
           targetMet: d.targetMet,
         };
       }
@@ -340,12 +364,13 @@ export function computeStaffingRequirements(input: StaffingRequirementsInput): S
       const targetSl = channel.targetSl ?? 0;
       const targetSeconds = channel.targetSeconds ?? 0;
       const { maxOccupancy, targetAsaSeconds } = channel;
+      const serversPerAgent = channel.kind === "chat" ? (channel.concurrency ?? 1) : 1;
       let r;
       try {
         // Spelled out rather than spread: object spread dominates the cost at this volume.
         r =
           channel.kind === "chat"
-            ? requiredChatAgents({ chats: calls, concurrency: channel.concurrency ?? 1, intervalSeconds, ahtSeconds, targetSl, targetSeconds, maxOccupancy, targetAsaSeconds, shrinkage })
+            ? requiredChatAgents({ chats: calls, concurrency: serversPerAgent, intervalSeconds, ahtSeconds, targetSl, targetSeconds, maxOccupancy, targetAsaSeconds, shrinkage })
             : requiredAgents({ calls, intervalSeconds, ahtSeconds, targetSl, targetSeconds, maxOccupancy, targetAsaSeconds, shrinkage });
       } catch (error) {
         const row = rows[i];
@@ -363,6 +388,11 @@ export function computeStaffingRequirements(input: StaffingRequirementsInput): S
         occupancy: r.occupancy,
         backlogItems: null,
         oldestWaitingAgeSeconds: null,
+        trafficErlangs: r.trafficErlangs,
+        probabilityWait: r.probabilityWait,
+        servers: r.agents * serversPerAgent,
+        serversPerAgent,
+        itemsPerAgent: null,
         targetMet: true,
       };
     }
