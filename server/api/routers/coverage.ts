@@ -1,20 +1,23 @@
 import { z } from "zod";
-import { ZTimeZone } from "@/server/api/schemas/org";
-import * as coverage from "@/server/services/coverage-service";
+import { ZTimeZone } from "@/server/domain/time/time-zone";
+import { exportCoverageCsv } from "@/server/services/coverage/export";
+import { getHiringPlanStatus, startHiringPlan } from "@/server/services/coverage/hiring-plan";
+import { listCoverageRosters } from "@/server/services/coverage/list";
+import { getCoverage } from "@/server/services/coverage/report";
 import { createTRPCRouter, procedureWith } from "../trpc";
 
 const ZCoverageInput = z.object({ rosterId: z.number().int().positive(), zone: ZTimeZone.or(z.literal("UTC")) });
 
 export const coverageRouter = createTRPCRouter({
-  rosters: procedureWith("coverage.read").query(({ ctx }) => coverage.listCoverageRosters(ctx.db, ctx.actor)),
-  report: procedureWith("coverage.read").input(ZCoverageInput).query(({ ctx, input }) => coverage.getCoverage(ctx.db, ctx.actor, input)),
+  rosters: procedureWith("coverage.read").query(({ ctx }) => listCoverageRosters(ctx.db, ctx.actor)),
+  report: procedureWith("coverage.read").input(ZCoverageInput).query(({ ctx, input }) => getCoverage(ctx.db, ctx.actor, input)),
   exportCsv: procedureWith("coverage.read")
     .input(ZCoverageInput.extend({ regionId: z.string().optional(), channelId: z.string().optional() }))
-    .query(({ ctx, input }) => coverage.exportCoverageCsv(ctx.db, ctx.actor, input)),
+    .query(({ ctx, input }) => exportCoverageCsv(ctx.db, ctx.actor, input)),
   planHiring: procedureWith("coverage.read")
     .input(z.object({ rosterId: z.number().int().positive(), timeLimitSeconds: z.number().int().min(5).max(300).optional() }))
-    .mutation(({ ctx, input }) => coverage.startHiringPlan(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => startHiringPlan(ctx.db, ctx.actor, input, ctx.now)),
   hiringPlanStatus: procedureWith("coverage.read")
     .input(z.object({ jobId: z.uuid() }))
-    .query(({ ctx, input }) => coverage.getHiringPlanStatus(ctx.actor, input.jobId)),
+    .query(({ ctx, input }) => getHiringPlanStatus(ctx.actor, input.jobId)),
 });
