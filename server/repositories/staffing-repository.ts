@@ -1,9 +1,74 @@
-/** Drizzle queries for contact history, forecast runs and stored requirements. */
+/**
+ * Contact history, forecast runs and stored requirements: every query and write on them.
+ * Plain records in and out; writes take the caller's transaction.
+ */
 import { and, asc, desc, eq, gte, lt } from "drizzle-orm";
 import type { Queryable } from "@/db/types";
 import { contactHistory, forecastRuns, requirements } from "@/db/schema";
 
-export function listHistory(db: Queryable, from: Date, to: Date) {
+/** Contacts of one channel in the interval starting at `intervalStart`. */
+export interface ContactHistoryRecord {
+  intervalStart: Date;
+  channelKey: string;
+  contacts: number;
+  /** Measured handle time; null when the history file had none. */
+  ahtSeconds: number | null;
+}
+
+/** Agents needed for one channel in one interval of a planning period, with the service they give. */
+export interface RequirementRecord {
+  intervalStart: Date;
+  channelKey: string;
+  intervalMinutes: number;
+  contacts: number;
+  ahtSeconds: number;
+  agents: number;
+  agentsWithShrinkage: number;
+  /** Null for deferred channels (email, social). */
+  serviceLevel: number | null;
+  asaSeconds: number | null;
+  occupancy: number | null;
+}
+
+/** One channel of a forecast run: the model chosen and every candidate's backtest score. */
+export interface ForecastRunChannel {
+  channel: string;
+  chosenModel: string;
+  scores: { model: string; wmape: number | null }[];
+  folds: number;
+  warnings: string[];
+}
+
+/** A manual uplift kept with the run (local dates in the run's zone, inclusive). */
+export interface ForecastRunAdjustment {
+  fromDate: string;
+  toDate: string;
+  upliftPercent: number;
+  channel?: string;
+  note?: string;
+}
+
+/** A forecast of a planning period: when, by whom, the models it chose and the uplifts it applied. */
+export interface ForecastRunRecord {
+  id: number;
+  createdAt: Date;
+  createdById: number | null;
+  periodStart: Date;
+  days: number;
+  zone: string;
+  intervalMinutes: number;
+  channels: ForecastRunChannel[];
+  warnings: string[];
+  adjustments: ForecastRunAdjustment[];
+}
+
+export type NewForecastRun = Omit<ForecastRunRecord, "id">;
+
+/** Rows per insert statement: SQLite caps bound parameters per statement. */
+const INSERT_BATCH = 400;
+
+/** History with `from` ≤ intervalStart < `to`, oldest first. */
+export function listHistory(db: Queryable, from: Date, to: Date): ContactHistoryRecord[] {
   return db
     .select()
     .from(contactHistory)
@@ -12,11 +77,23 @@ export function listHistory(db: Queryable, from: Date, to: Date) {
     .all();
 }
 
-export function listAllHistory(db: Queryable) {
-  return db.select().from(contactHistory).orderBy(asc(contactHistory.intervalStart)).all();
+/** All history before `before`, oldest first: what a forecast of the period from `before` may learn from. */
+export function listHistoryBefore(db: Queryable, before: Date): ContactHistoryRecord[] {
+  return db.select().from(contactHistory).where(lt(contactHistory.intervalStart, before)).orderBy(asc(contactHistory.intervalStart)).all();
 }
 
-export function listRequirements(db: Queryable, from: Date, to: Date) {
+/** Writes history rows inside the caller's transaction; re-importing an interval replaces it. */
+export function upsertHistory(tx: Queryable, rows: readonly ContactHistoryRecord[]): void {
+  for (const row of rows) {
+    tx.insert(contactHistory)
+      .values(row)
+      .onConflictDoUpdate({ target: [contactHistory.intervalStart, contactHistory.channelKey], set: { contacts: row.contacts, ahtSeconds: row.ahtSeconds } })
+      .run();
+  }
+}
+
+/** Requirements with `from` ≤ intervalStart < `to`, oldest first. */
+export function listRequirements(db: Queryable, from: Date, to: Date): RequirementRecord[] {
   return db
     .select()
     .from(requirements)
@@ -25,12 +102,21 @@ export function listRequirements(db: Queryable, from: Date, to: Date) {
     .all();
 }
 
-export function latestForecastRun(db: Queryable, periodStart: Date) {
-  return db
-    .select()
-    .from(forecastRuns)
-    .where(eq(forecastRuns.periodStart, periodStart))
-    .orderBy(desc(forecastRuns.id))
-    .limit(1)
-    .get();
+/**
+ * Replaces the requirements of `from` ≤ intervalStart < `to` with `rows`, inside the caller's
+ * transaction, so a period never holds a mix of two forecasts.
+ */
+export function replaceRequirements(tx: Queryable, from: Date, to: Date, rows: readonly RequirementRecord[]): void {
+  tx.delete(requirements).where(and(gte(requirements.intervalStart, from), lt(requirements.intervalStart, to))).run();
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) tx.insert(requirements).values(rows.slice(i, i + INSERT_BATCH)).run();
+}
+
+/** Records a forecast run inside the caller's transaction; returns its id. */
+export function insertForecastRun(tx: Queryable, run: NewForecastRun): number {
+  return tx.insert(forecastRuns).values(run).returning({ id: forecastRuns.id }).get().id;
+}
+
+/** The newest forecast run of the period starting at `periodStart`, if any. */
+export function latestForecastRun(db: Queryable, periodStart: Date): ForecastRunRecord | undefined {
+  return db.select().from(forecastRuns).where(eq(forecastRuns.periodStart, periodStart)).orderBy(desc(forecastRuns.id)).limit(1).get();
 }

@@ -9,7 +9,7 @@ import type { DateTime } from "luxon";
 import { buildRosterProblem } from "@/server/services/engine-input/roster-problem";
 import { saveRosterResult } from "@/server/services/rosters/solve";
 import { planningWeek } from "@/server/services/engine-input/planning-week";
-import { generateWeekRequirements } from "@/server/services/staffing-service";
+import { generateWeekRequirements } from "@/server/services/staffing/forecast-week";
 import { solveRosterInput } from "@/server/solver/solve-roster";
 import { DEFAULT_CONTRACT } from "@/server/domain/roster/contract";
 import type { Db } from "@/db/client";

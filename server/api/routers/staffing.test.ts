@@ -108,6 +108,25 @@ describe("staffing.generate and staffing.week", () => {
     expect(week.forecastRun?.channels.map((c) => c.channel).sort()).toEqual(["email", "voice"]);
   });
 
+  it("returns the working behind each figure, so the page's explanation recomputes nothing", async () => {
+    const { db, lead } = await setup();
+    const { caller } = callerFor(db, lead.id, () => new Date("2026-11-24T12:00:00Z"));
+    await caller.staffing.importHistory({ csv: weeksOfHistory(DateTime.fromISO("2026-11-23T00:00:00Z", { zone: "utc" }), 4) });
+    await caller.staffing.generate({ weekOffset: 0, adjustments: [] });
+    const week = await caller.staffing.week({ weekOffset: 0, whatIf: [] });
+    const tuesdayTen = week.intervals.find((iv) => iv.startsAt.startsWith("2026-11-24T10:00"));
+    const voice = tuesdayTen?.channels.find((c) => c.channelId === "voice");
+    const email = tuesdayTen?.channels.find((c) => c.channelId === "email");
+    // 40 calls × 300 s / 1800 s = 6.67 Erlangs on 10 agents.
+    expect(voice?.trafficErlangs).toBeCloseTo((40 * 300) / 1800, 4);
+    expect(voice).toMatchObject({ servers: 10, serversPerAgent: 1, itemsPerAgent: null });
+    expect(voice?.probabilityWait).toBeGreaterThan(0);
+    expect(voice?.probabilityWait).toBeLessThan(1);
+    // Email: one agent works 1800 s × 0.9 occupancy ÷ 360 s = 4.5 items in a half hour.
+    expect(email).toMatchObject({ trafficErlangs: null, probabilityWait: null, servers: null });
+    expect(email?.itemsPerAgent).toBeCloseTo((1800 * 0.9) / 360, 6);
+  });
+
   it("refuses a service-level target of 100% naming the field", async () => {
     const { db, lead } = await setup();
     const { caller } = callerFor(db, lead.id);

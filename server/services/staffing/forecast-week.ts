@@ -1,0 +1,157 @@
+/**
+ * Forecast a planning week and store its requirements. History is read, forecast (backtest and
+ * model choice per channel) and staffed before any write; the requirements, the forecast run and
+ * its audit entry then land in one transaction, so a failed forecast changes nothing.
+ */
+import { DateTime } from "luxon";
+import { z } from "zod";
+import type { Actor } from "@/server/auth/actor";
+import { forecastChannels, type ForecastAdjustment } from "@/server/domain/forecast";
+import { computeStaffingRequirements } from "@/server/domain/staffing";
+import { AppError } from "@/server/errors";
+import { writeAudit } from "@/server/repositories/audit-repository";
+import * as orgRepo from "@/server/repositories/org-repository";
+import type { ChannelRecord } from "@/server/repositories/org-repository";
+import * as repo from "@/server/repositories/staffing-repository";
+import type { ContactHistoryRecord, RequirementRecord } from "@/server/repositories/staffing-repository";
+import { inTransaction, type Store } from "@/server/repositories/unit-of-work";
+import { channelSettingsFrom } from "@/server/services/engine-input/channels";
+import { planningWeek } from "@/server/services/engine-input/planning-week";
+
+export const ZForecastAdjustment = z.object({
+  fromDate: z.iso.date("Use YYYY-MM-DD"),
+  toDate: z.iso.date("Use YYYY-MM-DD"),
+  upliftPercent: z.number().min(-100).max(500),
+  channel: z.string().optional(),
+  note: z.string().max(200).optional(),
+});
+
+export const ZGenerateInput = z.object({
+  weekOffset: z.number().int().min(-1).max(8),
+  adjustments: z.array(ZForecastAdjustment).max(20).default([]),
+});
+export type TGenerateInput = z.infer<typeof ZGenerateInput>;
+
+/** What a forecast wrote: the run, how many requirement rows, and the model chosen per channel. */
+export interface GenerateWeekResult {
+  forecastRunId: number;
+  rows: number;
+  perChannel: { channel: string; chosenModel: string }[];
+}
+
+/** Intervals of recent history whose handle times stand in for the forecast AHT. */
+const RECENT_AHT_ROWS = 14 * 48;
+
+/** Each channel's recent mean AHT, weighted by contacts; the channel's own AHT when history has none. */
+function recentAhtByChannel(history: readonly ContactHistoryRecord[], channels: readonly ChannelRecord[]): Map<string, number> {
+  const ahtByChannel = new Map<string, number>();
+  for (const channel of channels) {
+    const recent = history.filter((h) => h.channelKey === channel.key && h.ahtSeconds !== null).slice(-RECENT_AHT_ROWS);
+    const contacts = recent.reduce((s, h) => s + h.contacts, 0);
+    const weighted = recent.reduce((s, h) => s + h.contacts * (h.ahtSeconds ?? 0), 0);
+    ahtByChannel.set(channel.key, contacts > 0 ? weighted / contacts : channel.ahtSeconds);
+  }
+  return ahtByChannel;
+}
+
+/**
+ * Forecasts the planning week starting `weekStart` from all stored history before it, turns the
+ * forecast into requirements with the channels' settings, and replaces that week's stored
+ * requirements. The demo seed calls it with the weeks it plans; the page through
+ * {@link forecastPlanningWeek}.
+ */
+export function generateWeekRequirements(
+  db: Store,
+  opts: { actorId: number | null; weekStart: DateTime; now: Date; adjustments?: ForecastAdjustment[] },
+): GenerateWeekResult {
+  const settings = orgRepo.getSettings(db);
+  const channelRows = orgRepo.listChannels(db);
+  const adjustments = opts.adjustments ?? [];
+  const from = opts.weekStart.toJSDate();
+  const to = opts.weekStart.plus({ weeks: 1 }).toJSDate();
+  const history = repo.listHistoryBefore(db, from);
+  if (history.length === 0) {
+    throw new AppError("INVALID_INPUT", { field: "history", message: "No contact history before this week: import history first." });
+  }
+  const forecast = forecastChannels({
+    history: history.map((h) => ({ intervalStart: h.intervalStart.getTime(), channel: h.channelKey, contacts: h.contacts })),
+    zone: settings.timeZone,
+    intervalMinutes: settings.intervalMinutes,
+    start: opts.weekStart.toUTC().toISO() ?? "",
+    days: 7,
+    adjustments,
+  });
+  const ahtByChannel = recentAhtByChannel(history, channelRows);
+  const known = new Set(channelRows.map((c) => c.key));
+  const forecastRows = forecast.perChannel
+    .filter((c) => known.has(c.channel))
+    .flatMap((c) =>
+      c.values.map((contacts, i) => ({
+        startsAt: DateTime.fromMillis(forecast.intervalStartsMs[i] ?? 0, { zone: "utc" }).toISO() ?? "",
+        channelId: c.channel,
+        contacts,
+        ahtSeconds: ahtByChannel.get(c.channel) ?? null,
+      })),
+    );
+  const computed = computeStaffingRequirements({
+    intervalMinutes: settings.intervalMinutes,
+    channels: channelRows.map(channelSettingsFrom),
+    forecast: forecastRows,
+  });
+  const rows: RequirementRecord[] = computed.intervals
+    .filter((iv) => iv.startsAtMs >= from.getTime() && iv.startsAtMs < to.getTime())
+    .flatMap((iv) =>
+      iv.channels.map((c) => ({
+        intervalStart: new Date(iv.startsAtMs),
+        channelKey: c.channelId,
+        intervalMinutes: settings.intervalMinutes,
+        contacts: c.contacts,
+        ahtSeconds: c.ahtSeconds,
+        agents: c.agents,
+        agentsWithShrinkage: c.agentsWithShrinkage,
+        serviceLevel: c.serviceLevel,
+        asaSeconds: c.asaSeconds,
+        occupancy: c.occupancy,
+      })),
+    );
+  const forecastRunId = inTransaction(db, (tx) => {
+    repo.replaceRequirements(tx, from, to, rows);
+    const id = repo.insertForecastRun(tx, {
+      createdAt: opts.now,
+      createdById: opts.actorId,
+      periodStart: from,
+      days: 7,
+      zone: settings.timeZone,
+      intervalMinutes: settings.intervalMinutes,
+      channels: forecast.perChannel.map((c) => ({
+        channel: c.channel,
+        chosenModel: c.chosenModel,
+        scores: c.scores.map((s) => ({ model: s.model, wmape: s.wmape })),
+        folds: c.folds,
+        warnings: c.warnings,
+      })),
+      warnings: forecast.warnings,
+      adjustments,
+    });
+    writeAudit(tx, {
+      actorId: opts.actorId,
+      action: "requirements.generate",
+      entity: "forecastRun",
+      entityId: id,
+      details: { periodStart: from.toISOString(), rows: rows.length },
+      at: opts.now,
+    });
+    return id;
+  });
+  return { forecastRunId, rows: rows.length, perChannel: forecast.perChannel.map((c) => ({ channel: c.channel, chosenModel: c.chosenModel })) };
+}
+
+/** The Staffing page's "Re-forecast": the planning week `weekOffset` weeks from the one containing `now`. */
+export function forecastPlanningWeek(db: Store, actor: Actor, input: TGenerateInput, now: Date): GenerateWeekResult {
+  return generateWeekRequirements(db, {
+    actorId: actor.id,
+    weekStart: planningWeek(db, now, input.weekOffset).start,
+    now,
+    adjustments: input.adjustments,
+  });
+}
