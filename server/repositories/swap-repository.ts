@@ -86,6 +86,13 @@ export function listShiftsByIds(db: Queryable, shiftIds: readonly number[]): Shi
   return db.select().from(shifts).where(inArray(shifts.id, [...shiftIds])).all();
 }
 
+/** When each of the shifts starts, by shift id (missing ids are absent). */
+export function listShiftStarts(db: Queryable, shiftIds: readonly number[]): Map<number, Date> {
+  if (shiftIds.length === 0) return new Map();
+  const rows = db.select({ id: shifts.id, startsAt: shifts.startsAt }).from(shifts).where(inArray(shifts.id, [...new Set(shiftIds)])).all();
+  return new Map(rows.map((r) => [r.id, r.startsAt]));
+}
+
 /** Every shift of every published roster, without breaks. */
 export function listShiftsOfPublishedRosters(db: Queryable): ShiftRecord[] {
   return db
@@ -229,11 +236,11 @@ export function repointRequest(tx: Queryable, id: number, shiftId: number, count
  * Expires open requests whose shift (or counterpart shift) has started by `now`; returns them.
  * Called by the swap write paths before they act, so an expired request is never acted on.
  */
-export function expireStarted(tx: Queryable, now: Date): SwapRow[] {
+export function expireStarted(tx: Queryable, now: Date, closedReason: string): SwapRow[] {
   const started = tx.select({ id: shifts.id }).from(shifts).where(lte(shifts.startsAt, now));
   return tx
     .update(swapRequests)
-    .set({ status: "expired", closedReason: "The shift started before the request was settled." })
+    .set({ status: "expired", closedReason })
     .where(and(inArray(swapRequests.status, OPEN), or(inArray(swapRequests.shiftId, started), inArray(swapRequests.counterpartShiftId, started))))
     .returning()
     .all();

@@ -5,19 +5,19 @@
  */
 import type { Db } from "@/db/client";
 import type { Actor } from "@/server/auth/actor";
-import { workedMinutes } from "@/server/domain/swaps/eligibility";
+import { workedMinutes } from "@/server/domain/time/ranges";
+import { OPEN_STATUSES } from "@/server/domain/swaps/state-machine";
 import { AppError } from "@/server/errors";
 import * as orgRepo from "@/server/repositories/org-repository";
 import * as repo from "@/server/repositories/swap-repository";
 import { planningWeek } from "./engine-input/planning-week";
-import { expireDueRequests } from "./swaps/expiry";
+import { applyEffectiveStatus } from "./swaps/expiry";
 
 type PublishedShift = ReturnType<typeof repo.listPublishedShifts>[number];
 
 const UPCOMING_DAYS = 28;
 
 export function getMyShifts(db: Db, actor: Actor, input: { weekOffset: number }, now: Date) {
-  expireDueRequests(db, now);
   const me = orgRepo.getPerson(db, actor.id);
   if (!me) throw new AppError("NOT_FOUND", { message: "Person not found" });
   const regions = new Map(orgRepo.listRegions(db).map((r) => [r.id, r]));
@@ -31,7 +31,9 @@ export function getMyShifts(db: Db, actor: Actor, input: { weekOffset: number },
   const mine = repo.listPublishedShifts(db, [me.id], weekStart, weekEnd);
   const upcoming = repo.listPublishedShifts(db, [me.id], now, new Date(now.getTime() + UPCOMING_DAYS * 86_400_000));
   const open = new Map<number, { id: number; kind: string; status: string }>();
-  for (const r of repo.listOpenForShifts(db, [...new Set([...mine, ...upcoming].map((s) => s.id))])) {
+  // A request whose shift has started reads as expired (no write here), so it no longer marks the shift.
+  const openRequests = applyEffectiveStatus(db, repo.listOpenForShifts(db, [...new Set([...mine, ...upcoming].map((s) => s.id))]), now).filter((r) => OPEN_STATUSES.includes(r.status));
+  for (const r of openRequests) {
     for (const id of [r.shiftId, r.counterpartShiftId]) if (id !== null) open.set(id, { id: r.id, kind: r.kind, status: r.status });
   }
   const minutesOf = (s: PublishedShift) =>

@@ -129,6 +129,25 @@ describe("swaps: the state machine", () => {
     expect(holderOf(org, s.id)).toBe(org.aoife.id);
   });
 
+  it("reads never write: a started request reads as expired, and the next write records it and tells both people", async () => {
+    const org = await selfServiceOrg();
+    const s = org.shift(org.aoife.id, "2026-11-25T08:00:00Z");
+    const { id } = await as(org, org.aoife.id).swaps.create({ kind: "offer", shiftId: s.id, counterpartId: org.conor.id });
+    const later = () => new Date("2026-11-25T08:00:00Z");
+    const mine = await as(org, org.aoife.id, later).swaps.listMine();
+    expect(mine.find((r) => r.id === id)).toMatchObject({ status: "expired", closedReason: "The shift started before the request was settled." });
+    expect(await as(org, org.conor.id, later).swaps.listForMe()).toEqual([]);
+    const week = await as(org, org.aoife.id, later).me.myShifts({ weekOffset: 0 });
+    expect(week.shifts.find((x) => x.id === s.id)?.openRequest).toBeNull();
+    expect(requestRow(org, id)?.status).toBe("pending");
+    expect(org.db.select().from(notifications).where(eq(notifications.kind, "swap.expired")).all()).toEqual([]);
+
+    await expect(as(org, org.conor.id, later).swaps.accept({ requestId: id })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(requestRow(org, id)).toMatchObject({ status: "expired", closedReason: "The shift started before the request was settled." });
+    const told = org.db.select().from(notifications).where(eq(notifications.kind, "swap.expired")).all().map((n) => n.personId);
+    expect(told.sort()).toEqual([org.aoife.id, org.conor.id].sort());
+  });
+
   it("a drop goes straight to the lead, whose preview shows coverage getting worse; approval leaves the shift open", async () => {
     const org = await selfServiceOrg();
     const s = org.shift(org.aoife.id, "2026-11-26T08:00:00Z");

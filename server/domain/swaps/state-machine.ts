@@ -7,7 +7,8 @@
  * - `drop`: I ask to be taken off a shift. No counterpart; a lead decides straight away.
  *
  * Every open request (pending or accepted) ends `cancelled` when its requester withdraws it or a
- * republish changes its shifts, and `expired` once either shift has started (checked lazily on read).
+ * republish changes its shifts, and `expired` once either shift has started. The write paths
+ * record expiry before they act; reads never write and show it through `effectiveSwapStatus`.
  */
 
 export type SwapKind = "swap" | "offer" | "drop";
@@ -43,6 +44,22 @@ const DROP_DECISIONS: Partial<Record<SwapAction, Transition>> = {
 };
 
 export const OPEN_STATUSES: readonly SwapStatus[] = ["pending", "accepted"];
+
+/** Why an expired request closed, as stored and as shown before the expiry is recorded. */
+export const EXPIRED_REASON = "The shift started before the request was settled.";
+
+/**
+ * The status a reader sees at `nowMs`: an open request one of whose shifts has started (start at
+ * or before now) is expired, whether or not a write path has recorded it yet. Closed statuses
+ * stay as they are. `shiftStartsMs`: the starts of the request's shift and counterpart shift.
+ * @example effectiveSwapStatus("pending", [Date.UTC(2026, 10, 25, 8)], Date.UTC(2026, 10, 25, 8)) //=> "expired"
+ * @example effectiveSwapStatus("accepted", [Date.UTC(2026, 10, 25, 8)], Date.UTC(2026, 10, 24, 12)) //=> "accepted"
+ * @example effectiveSwapStatus("approved", [0], 1) //=> "approved"
+ */
+export function effectiveSwapStatus(status: SwapStatus, shiftStartsMs: readonly number[], nowMs: number): SwapStatus {
+  if (!OPEN_STATUSES.includes(status)) return status;
+  return shiftStartsMs.some((startMs) => startMs <= nowMs) ? "expired" : status;
+}
 
 /**
  * The status after `action`, or null when the machine does not allow it from here.

@@ -5,7 +5,7 @@
  */
 import { coverageFromShifts } from "@/server/domain/coverage/coverage-from-shifts";
 import { projectCoverage } from "@/server/domain/coverage/project-coverage";
-import { intervalIndexesOf } from "@/server/domain/swaps/eligibility";
+import { intervalIndexesOf } from "@/server/domain/time/ranges";
 import * as orgRepo from "@/server/repositories/org-repository";
 import type { Store } from "@/server/repositories/unit-of-work";
 import { channelSettingsFrom } from "../engine-input/channels";

@@ -2,7 +2,7 @@
  * Who a swap request involves and how its shift is named to each of them: shared by the
  * requests, approvals, expiry and republish follow-ups, so every notice words a shift alike.
  */
-import { localLabel } from "@/server/domain/swaps/eligibility";
+import { localLabel } from "@/server/domain/time/format";
 import type { SwapRow } from "@/server/repositories/swap-repository";
 import { zoneOf, type OrgSnapshot } from "../engine-input/org-snapshot";
 

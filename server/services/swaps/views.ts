@@ -2,8 +2,10 @@
  * What the self-service and approval pages show: my requests, requests waiting for my answer
  * (with any rule they would now break), the swap and offer options for one of my shifts, and a
  * lead's queue with each request's checks and coverage change. Instants, names and zones only.
+ * Reads only: a request whose shift has started shows as expired without being written.
  */
 import type { Actor } from "@/server/auth/actor";
+import { OPEN_STATUSES } from "@/server/domain/swaps/state-machine";
 import { AppError } from "@/server/errors";
 import * as repo from "@/server/repositories/swap-repository";
 import type { Store } from "@/server/repositories/unit-of-work";
@@ -11,7 +13,7 @@ import { loadOrgSnapshot, nameOf, zoneOf, type OrgSnapshot } from "../engine-inp
 import { mayDecide, requireOwnOpenShift, requireRequest, teammatesOf } from "./authority";
 import { checkMoves, stalenessProblems } from "./checks";
 import { computeCoverageChange } from "./coverage-change";
-import { expireDueRequests } from "./expiry";
+import { applyEffectiveStatus } from "./expiry";
 import type { TRequestIdInput, TShiftIdInput } from "./inputs";
 import { loadRosterView, movesOf, type RosterView } from "./roster-view";
 
@@ -57,11 +59,10 @@ function requestView(db: Store, dir: OrgSnapshot, request: repo.SwapRow) {
 
 export type SwapRequestView = ReturnType<typeof requestView>;
 
-/** Requests I made or am the counterpart of. */
+/** Requests I made or am the counterpart of, those whose shift has started shown expired. */
 export function listMySwapRequests(db: Store, actor: Actor, now: Date) {
-  expireDueRequests(db, now);
   const dir = loadOrgSnapshot(db);
-  return repo.listForPerson(db, actor.id, 50).map((r) => requestView(db, dir, r));
+  return applyEffectiveStatus(db, repo.listForPerson(db, actor.id, 50), now).map((r) => requestView(db, dir, r));
 }
 
 /**
@@ -69,12 +70,12 @@ export function listMySwapRequests(db: Store, actor: Actor, now: Date) {
  * open offers from teammates that I am eligible to take and have not declined.
  */
 export function listIncomingSwapRequests(db: Store, actor: Actor, now: Date) {
-  expireDueRequests(db, now);
   const dir = loadOrgSnapshot(db);
   const declined = repo.declinedOfferIds(db, actor.id);
   const cache = new Map<number, RosterView>();
   const out: (SwapRequestView & { problems: string[] })[] = [];
-  for (const request of repo.listIncoming(db, actor.id, teammatesOf(dir, actor.id).map((p) => p.id))) {
+  for (const request of applyEffectiveStatus(db, repo.listIncoming(db, actor.id, teammatesOf(dir, actor.id).map((p) => p.id)), now)) {
+    if (request.status !== "pending") continue;
     if (request.counterpartId === null && declined.has(request.id)) continue;
     const shift = repo.getShiftWithRoster(db, request.shiftId);
     if (!shift) continue;
@@ -93,7 +94,8 @@ export function listSwapOptions(db: Store, actor: Actor, input: TShiftIdInput, n
   const view = loadRosterView(db, shift.rosterId);
   const teammates = teammatesOf(dir, actor.id);
   const teammateIds = new Set(teammates.map((p) => p.id));
-  const busy = new Set(repo.listOpenForShifts(db, view.shifts.map((s) => s.id)).flatMap((r) => [r.shiftId, r.counterpartShiftId ?? -1]));
+  const open = applyEffectiveStatus(db, repo.listOpenForShifts(db, view.shifts.map((s) => s.id)), now).filter((r) => OPEN_STATUSES.includes(r.status));
+  const busy = new Set(open.flatMap((r) => [r.shiftId, r.counterpartShiftId ?? -1]));
   const swapTargets = view.shifts
     .filter((s) => s.personId !== null && teammateIds.has(s.personId) && s.startsAt.getTime() > now.getTime() && !busy.has(s.id))
     .map((s) => {
@@ -121,20 +123,18 @@ function decisionView(db: Store, dir: OrgSnapshot, request: repo.SwapRow, cache?
 
 /** Requests waiting for the actor's decision: accepted swaps and offers, pending drops, for the teams they lead. */
 export function listSwapsForApproval(db: Store, actor: Actor, now: Date) {
-  expireDueRequests(db, now);
   const dir = loadOrgSnapshot(db);
   const cache = new Map<number, RosterView>();
-  return repo
-    .listAwaitingDecision(db)
-    .filter((r) => mayDecide(dir, actor, r))
+  return applyEffectiveStatus(db, repo.listAwaitingDecision(db), now)
+    .filter((r) => OPEN_STATUSES.includes(r.status) && mayDecide(dir, actor, r))
     .map((r) => decisionView(db, dir, r, cache));
 }
 
 /** Checks and coverage change for one request (leads of the teams involved, managers). */
 export function previewSwapRequest(db: Store, actor: Actor, input: TRequestIdInput, now: Date) {
-  expireDueRequests(db, now);
   const dir = loadOrgSnapshot(db);
-  const request = requireRequest(db, input.requestId);
-  if (!mayDecide(dir, actor, request)) throw new AppError("FORBIDDEN", { message: "You can only review requests for the teams you lead." });
+  const stored = requireRequest(db, input.requestId);
+  if (!mayDecide(dir, actor, stored)) throw new AppError("FORBIDDEN", { message: "You can only review requests for the teams you lead." });
+  const [request = stored] = applyEffectiveStatus(db, [stored], now);
   return decisionView(db, dir, request);
 }
