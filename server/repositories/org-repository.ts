@@ -1,7 +1,7 @@
 /** Drizzle queries for regions, teams, people and templates. Plain objects out; no password hashes. */
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, type SQL } from "drizzle-orm";
 import type { Queryable as Db } from "@/db/types";
-import { channels, orgSettings, people, personTemplates, regions, shiftTemplates, teams } from "@/db/schema";
+import { channels, orgSettings, people, personTemplates, regions, shiftTemplates, teams, type TemplateBreak } from "@/db/schema";
 
 export const personColumns = {
   id: people.id,
@@ -23,16 +23,26 @@ export type PersonRow = {
   [K in keyof typeof personColumns]: (typeof people.$inferSelect)[K];
 };
 
-export function getSettings(db: Db) {
+export interface OrgSettingsRecord {
+  id: number;
+  name: string;
+  timeZone: string;
+  intervalMinutes: number;
+  weekStart: number;
+  currency: string;
+}
+
+/** The organisation's planning settings, or the defaults before any are saved. */
+export function getSettings(db: Db): OrgSettingsRecord {
   const row = db.select().from(orgSettings).where(eq(orgSettings.id, 1)).get();
   return row ?? { id: 1, name: "Sunshift", timeZone: "UTC", intervalMinutes: 30, weekStart: 1, currency: "USD" };
 }
 
-export function listRegions(db: Db) {
+export function listRegions(db: Db): RegionRecord[] {
   return db.select().from(regions).orderBy(asc(regions.id)).all();
 }
 
-export function listTeams(db: Db) {
+export function listTeams(db: Db): TeamRecord[] {
   return db.select().from(teams).orderBy(asc(teams.name)).all();
 }
 
@@ -49,7 +59,7 @@ export function getPerson(db: Db, id: number): PersonRow | undefined {
   return db.select(personColumns).from(people).where(eq(people.id, id)).get();
 }
 
-export function listTemplates(db: Db) {
+export function listTemplates(db: Db): TemplateRecord[] {
   return db.select().from(shiftTemplates).orderBy(asc(shiftTemplates.minutes)).all();
 }
 
@@ -67,4 +77,100 @@ export type ChannelRecord = typeof channels.$inferSelect;
 
 export function listChannels(db: Db): ChannelRecord[] {
   return db.select().from(channels).all();
+}
+
+/** A region's fields as a manager sets them; the cost is stored in cents. */
+export interface RegionFields {
+  name: string;
+  timeZone: string;
+  windowStart: string;
+  windowEnd: string;
+  workingDays: number[];
+  hourlyCostCents: number;
+}
+export type RegionRecord = RegionFields & { id: number };
+
+export interface TeamFields {
+  name: string;
+  regionId: number;
+  leadId: number | null;
+  autoApproveSwaps: boolean;
+}
+export type TeamRecord = TeamFields & { id: number };
+
+export interface TemplateFields {
+  name: string;
+  minutes: number;
+  startStepMinutes: number | null;
+  breaks: TemplateBreak[];
+}
+export type TemplateRecord = TemplateFields & { id: number };
+
+/** `match`, and not the row `exceptId` when one is given (an update may keep its own name). */
+function excluding(match: SQL, idColumn: typeof regions.id | typeof teams.id | typeof shiftTemplates.id, exceptId: number | undefined): SQL {
+  return exceptId === undefined ? match : (and(match, ne(idColumn, exceptId)) ?? match);
+}
+
+function mustExist<T>(row: T | undefined, entity: string, id: number): T {
+  if (row === undefined) throw new Error(`org-repository: no ${entity} ${id} to update`);
+  return row;
+}
+
+export function regionExists(db: Db, id: number): boolean {
+  return db.select({ id: regions.id }).from(regions).where(eq(regions.id, id)).get() !== undefined;
+}
+
+/** Whether a region other than `exceptId` already has this name. */
+export function isRegionNameTaken(db: Db, name: string, exceptId?: number): boolean {
+  return db.select({ id: regions.id }).from(regions).where(excluding(eq(regions.name, name), regions.id, exceptId)).get() !== undefined;
+}
+
+export function insertRegion(tx: Db, fields: RegionFields): RegionRecord {
+  return tx.insert(regions).values(fields).returning().get();
+}
+
+/** Updates a region the caller has found; a missing row is a bug, not an input error. */
+export function updateRegion(tx: Db, id: number, fields: RegionFields): RegionRecord {
+  return mustExist(tx.update(regions).set(fields).where(eq(regions.id, id)).returning().get(), "region", id);
+}
+
+export function teamExists(db: Db, id: number): boolean {
+  return db.select({ id: teams.id }).from(teams).where(eq(teams.id, id)).get() !== undefined;
+}
+
+/** Whether a team other than `exceptId` already has this name. */
+export function isTeamNameTaken(db: Db, name: string, exceptId?: number): boolean {
+  return db.select({ id: teams.id }).from(teams).where(excluding(eq(teams.name, name), teams.id, exceptId)).get() !== undefined;
+}
+
+export function insertTeam(tx: Db, fields: TeamFields): TeamRecord {
+  return tx.insert(teams).values(fields).returning().get();
+}
+
+/** Updates a team the caller has found; a missing row is a bug, not an input error. */
+export function updateTeam(tx: Db, id: number, fields: TeamFields): TeamRecord {
+  return mustExist(tx.update(teams).set(fields).where(eq(teams.id, id)).returning().get(), "team", id);
+}
+
+export function templateExists(db: Db, id: number): boolean {
+  return db.select({ id: shiftTemplates.id }).from(shiftTemplates).where(eq(shiftTemplates.id, id)).get() !== undefined;
+}
+
+/** Every shift template's id. */
+export function listTemplateIds(db: Db): number[] {
+  return db.select({ id: shiftTemplates.id }).from(shiftTemplates).all().map((t) => t.id);
+}
+
+/** Whether a template other than `exceptId` already has this name. */
+export function isTemplateNameTaken(db: Db, name: string, exceptId?: number): boolean {
+  return db.select({ id: shiftTemplates.id }).from(shiftTemplates).where(excluding(eq(shiftTemplates.name, name), shiftTemplates.id, exceptId)).get() !== undefined;
+}
+
+export function insertTemplate(tx: Db, fields: TemplateFields): TemplateRecord {
+  return tx.insert(shiftTemplates).values(fields).returning().get();
+}
+
+/** Updates a template the caller has found; a missing row is a bug, not an input error. */
+export function updateTemplate(tx: Db, id: number, fields: TemplateFields): TemplateRecord {
+  return mustExist(tx.update(shiftTemplates).set(fields).where(eq(shiftTemplates.id, id)).returning().get(), "template", id);
 }

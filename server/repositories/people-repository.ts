@@ -6,7 +6,10 @@
  */
 import { and, eq, ne } from "drizzle-orm";
 import type { Queryable } from "@/db/types";
-import { people, personTemplates, type Role } from "@/db/schema";
+import { people, personTemplates, ROLES, type Role } from "@/db/schema";
+
+/** The roles a person may hold, as storage knows them (for input schemas above this floor). */
+export const PERSON_ROLES = ROLES;
 
 /** The signed-in person as the request context holds it. */
 export interface SessionPersonRecord {

@@ -1,5 +1,6 @@
+import { getDashboard } from "@/server/services/org/dashboard";
+import { getOrgDirectory } from "@/server/services/org/directory";
 import {
-  listTimeZones,
   ZPersonInput,
   ZRegionInput,
   ZTeamInput,
@@ -8,20 +9,24 @@ import {
   ZUpdateRegionInput,
   ZUpdateTeamInput,
   ZUpdateTemplateInput,
-} from "@/server/api/schemas/org";
-import * as org from "@/server/services/org-service";
+} from "@/server/services/org/inputs";
+import { createPerson, updatePerson } from "@/server/services/org/people";
+import { createRegion, updateRegion } from "@/server/services/org/regions";
+import { createTeam, updateTeam } from "@/server/services/org/teams";
+import { createTemplate, updateTemplate } from "@/server/services/org/templates";
+import { listTimeZones } from "@/server/services/org/time-zones";
 import { createTRPCRouter, procedureWith } from "../trpc";
 
 export const orgRouter = createTRPCRouter({
-  dashboard: procedureWith("dashboard.read").query(({ ctx }) => org.getDashboard(ctx.db, ctx.actor)),
-  directory: procedureWith("org.read").query(({ ctx }) => org.getOrgDirectory(ctx.db)),
+  dashboard: procedureWith("dashboard.read").query(({ ctx }) => getDashboard(ctx.db, ctx.actor)),
+  directory: procedureWith("org.read").query(({ ctx }) => getOrgDirectory(ctx.db)),
   timeZones: procedureWith("regions.write").query(() => listTimeZones()),
-  createRegion: procedureWith("regions.write").input(ZRegionInput).mutation(({ ctx, input }) => org.createRegion({ ...ctx, now: ctx.now() }, input)),
-  updateRegion: procedureWith("regions.write").input(ZUpdateRegionInput).mutation(({ ctx, input }) => org.updateRegion({ ...ctx, now: ctx.now() }, input)),
-  createPerson: procedureWith("people.write").input(ZPersonInput).mutation(({ ctx, input }) => org.createPerson({ ...ctx, now: ctx.now() }, input)),
-  updatePerson: procedureWith("people.write").input(ZUpdatePersonInput).mutation(({ ctx, input }) => org.updatePerson({ ...ctx, now: ctx.now() }, input)),
-  createTeam: procedureWith("teams.write").input(ZTeamInput).mutation(({ ctx, input }) => org.createTeam({ ...ctx, now: ctx.now() }, input)),
-  updateTeam: procedureWith("teams.write").input(ZUpdateTeamInput).mutation(({ ctx, input }) => org.updateTeam({ ...ctx, now: ctx.now() }, input)),
-  createTemplate: procedureWith("templates.write").input(ZTemplateInput).mutation(({ ctx, input }) => org.createTemplate({ ...ctx, now: ctx.now() }, input)),
-  updateTemplate: procedureWith("templates.write").input(ZUpdateTemplateInput).mutation(({ ctx, input }) => org.updateTemplate({ ...ctx, now: ctx.now() }, input)),
+  createRegion: procedureWith("regions.write").input(ZRegionInput).mutation(({ ctx, input }) => createRegion(ctx.db, ctx.actor, input, ctx.now())),
+  updateRegion: procedureWith("regions.write").input(ZUpdateRegionInput).mutation(({ ctx, input }) => updateRegion(ctx.db, ctx.actor, input, ctx.now())),
+  createPerson: procedureWith("people.write").input(ZPersonInput).mutation(({ ctx, input }) => createPerson(ctx.db, ctx.actor, input, ctx.now())),
+  updatePerson: procedureWith("people.write").input(ZUpdatePersonInput).mutation(({ ctx, input }) => updatePerson(ctx.db, ctx.actor, input, ctx.now())),
+  createTeam: procedureWith("teams.write").input(ZTeamInput).mutation(({ ctx, input }) => createTeam(ctx.db, ctx.actor, input, ctx.now())),
+  updateTeam: procedureWith("teams.write").input(ZUpdateTeamInput).mutation(({ ctx, input }) => updateTeam(ctx.db, ctx.actor, input, ctx.now())),
+  createTemplate: procedureWith("templates.write").input(ZTemplateInput).mutation(({ ctx, input }) => createTemplate(ctx.db, ctx.actor, input, ctx.now())),
+  updateTemplate: procedureWith("templates.write").input(ZUpdateTemplateInput).mutation(({ ctx, input }) => updateTemplate(ctx.db, ctx.actor, input, ctx.now())),
 });

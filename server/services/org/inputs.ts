@@ -1,14 +1,14 @@
-/** Input schemas for organisation management; field names match the forms. */
-import { DateTime, IANAZone } from "luxon";
+/**
+ * What the organisation use cases take, as zod schemas (the tRPC routers validate with them)
+ * and the types they infer. Field names match the forms; messages are shown beside the field.
+ */
 import { z } from "zod";
-import { CHANNEL_KINDS, ROLES } from "@/db/schema";
+import { ZTimeZone } from "@/server/domain/time/time-zone";
+import { PERSON_ROLES } from "@/server/repositories/people-repository";
+
+export { ZTimeZone };
 
 const ZLocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "Use 24-hour HH:mm, e.g. 07:00");
-
-export const ZTimeZone = z
-  .string()
-  .min(1, "Pick a time zone")
-  .refine((zone) => IANAZone.isValidZone(zone) && !/^[+-]|^UTC[+-]|^Etc\//.test(zone), "Not an IANA time zone (e.g. Europe/Dublin)");
 
 export const ZRegionInput = z.object({
   name: z.string().trim().min(2, "At least 2 characters").max(60),
@@ -18,8 +18,9 @@ export const ZRegionInput = z.object({
   workingDays: z.array(z.number().int().min(1).max(7)).min(1, "Pick at least one working day"),
   hourlyCost: z.number({ error: "Enter a number" }).min(0, "Cannot be negative").max(1000, "At most 1000 per hour"),
 });
-export type TRegionInput = z.infer<typeof ZRegionInput>;
+export type TRegionInput = z.output<typeof ZRegionInput>;
 export const ZUpdateRegionInput = ZRegionInput.extend({ id: z.number().int() });
+export type TUpdateRegionInput = z.output<typeof ZUpdateRegionInput>;
 
 const ZContract = {
   maxMinutesPerWeek: z.number().int().min(0).max(4200, "At most 70 hours"),
@@ -32,7 +33,7 @@ export const ZPersonInput = z
   .object({
     name: z.string().trim().min(2, "At least 2 characters").max(80),
     email: z.email("Enter a valid email").transform((e) => e.toLowerCase()),
-    role: z.enum(ROLES),
+    role: z.enum(PERSON_ROLES),
     regionId: z.number({ error: "Pick a region" }).int(),
     timeZone: ZTimeZone.nullable(),
     teamId: z.number().int().nullable(),
@@ -45,8 +46,9 @@ export const ZPersonInput = z
     path: ["minMinutesPerWeek"],
     message: "Minimum hours cannot exceed maximum hours",
   });
-export type TPersonInput = z.infer<typeof ZPersonInput>;
+export type TPersonInput = z.output<typeof ZPersonInput>;
 export const ZUpdatePersonInput = z.intersection(ZPersonInput, z.object({ id: z.number().int() }));
+export type TUpdatePersonInput = z.output<typeof ZUpdatePersonInput>;
 
 export const ZTeamInput = z.object({
   name: z.string().trim().min(2, "At least 2 characters").max(60),
@@ -54,7 +56,9 @@ export const ZTeamInput = z.object({
   leadId: z.number().int().nullable(),
   autoApproveSwaps: z.boolean().default(false),
 });
+export type TTeamInput = z.output<typeof ZTeamInput>;
 export const ZUpdateTeamInput = ZTeamInput.extend({ id: z.number().int() });
+export type TUpdateTeamInput = z.output<typeof ZUpdateTeamInput>;
 
 export const ZTemplateInput = z
   .object({
@@ -81,13 +85,6 @@ export const ZTemplateInput = z
       }
     });
   });
-export type TTemplateInput = z.infer<typeof ZTemplateInput>;
+export type TTemplateInput = z.output<typeof ZTemplateInput>;
 export const ZUpdateTemplateInput = z.intersection(ZTemplateInput, z.object({ id: z.number().int() }));
-
-export const ZChannelKind = z.enum(CHANNEL_KINDS);
-
-/** Lists every IANA zone luxon's Intl knows, for the region form's picker. */
-export function listTimeZones(): string[] {
-  const zones = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.("timeZone") ?? [];
-  return zones.filter((z) => DateTime.local().setZone(z).isValid);
-}
+export type TUpdateTemplateInput = z.output<typeof ZUpdateTemplateInput>;
