@@ -91,6 +91,28 @@ describe("roster solves", () => {
     expect(ctx.db.select({ n: count() }).from(rosters).get()?.n).toBe(0);
   });
 
+  it("a solve's job and the roster it saves take their times from the caller's clock", async () => {
+    const ctx = await setup();
+    const { caller } = callerFor(ctx.db, ctx.lead.id, () => NOW);
+    const job = await caller.rosters.startSolve({ weekOffset: 1, timeLimitSeconds: 20 });
+    expect(job.startedAt).toBe(NOW.getTime());
+    const done = await waitForRosterJob(job.id);
+    const saved = ctx.db.select().from(rosters).where(eq(rosters.id, done.rosterId ?? 0)).get();
+    expect(saved).toMatchObject({ createdAt: NOW, updatedAt: NOW, solveSummary: { solvedAt: NOW.toISOString() } });
+  }, 60_000);
+
+  it("a re-solve that ends after its draft was published saves nothing", async () => {
+    const ctx = await setup();
+    const { caller, rosterId } = await solvedRoster(ctx);
+    const before = ctx.db.select().from(shifts).where(eq(shifts.rosterId, rosterId)).all();
+    const job = await caller.rosters.startSolve({ weekOffset: 1, rosterId, timeLimitSeconds: 5 });
+    await caller.rosters.publish({ rosterId });
+    const done = await waitForRosterJob(job.id);
+    expect(done).toMatchObject({ state: "failed", error: "Only a draft roster can be re-solved.", rosterId: null });
+    expect(ctx.db.select().from(shifts).where(eq(shifts.rosterId, rosterId)).all()).toEqual(before);
+    expect(ctx.db.select().from(rosters).where(eq(rosters.id, rosterId)).get()?.status).toBe("published");
+  }, 60_000);
+
   it("another lead cannot watch or cancel my solve", async () => {
     const ctx = await setup();
     const mine = callerFor(ctx.db, ctx.lead.id, () => NOW).caller;
