@@ -4,9 +4,9 @@ import { DateTime } from "luxon";
 import { describe, expect, it, vi } from "vitest";
 import type * as DbClient from "@/db/client";
 import { people, rosters, shifts } from "@/db/schema";
-import { findPersonByCalendarToken, renderCalendarFeed } from "@/server/services/calendar-service";
+import { findPersonByCalendarToken, renderCalendarFeed } from "@/server/services/me/calendar";
 import { callerFor } from "@/server/testing/api-harness";
-import { NOW, selfServiceOrg } from "./self-service-fixtures";
+import { NOW, selfServiceOrg } from "@/server/testing/self-service-fixtures";
 
 type Org = Awaited<ReturnType<typeof selfServiceOrg>>;
 const as = (org: Org, personId: number, now: () => Date = () => NOW) => callerFor(org.db, personId, now).caller;

@@ -1,9 +1,7 @@
-import { z } from "zod";
-import { getCalendarLink, regenerateCalendarToken } from "@/server/services/calendar-service";
-import { getMyShifts } from "@/server/services/my-shifts-service";
+import { getCalendarLink, regenerateCalendarToken } from "@/server/services/me/calendar";
+import { ZMyShiftsInput } from "@/server/services/me/inputs";
+import { getMyShifts } from "@/server/services/me/my-shifts";
 import { createTRPCRouter, procedureWith } from "../trpc";
-
-export const ZMyShiftsInput = z.object({ weekOffset: z.number().int().min(-4).max(8).default(0) }).default({ weekOffset: 0 });
 
 export const meRouter = createTRPCRouter({
   myShifts: procedureWith("shifts.readOwn").input(ZMyShiftsInput).query(({ ctx, input }) => getMyShifts(ctx.db, ctx.actor, input, ctx.now())),

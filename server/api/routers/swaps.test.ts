@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { auditLog, notifications, people, rosters, shifts, swapRequests, teams, unavailability } from "@/db/schema";
 import { callerFor } from "@/server/testing/api-harness";
-import { NOW, selfServiceOrg } from "./self-service-fixtures";
+import { NOW, selfServiceOrg } from "@/server/testing/self-service-fixtures";
 
 type Org = Awaited<ReturnType<typeof selfServiceOrg>>;
 const as = (org: Org, personId: number, now: () => Date = () => NOW) => callerFor(org.db, personId, now).caller;

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { getEnv } from "@/server/env";
-import { CALENDAR_TOKEN_PATTERN, renderCalendarFeed } from "@/server/services/calendar-service";
+import { CALENDAR_TOKEN_PATTERN, renderCalendarFeed } from "@/server/services/me/calendar";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

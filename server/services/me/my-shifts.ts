@@ -3,21 +3,24 @@
  * requests), the upcoming ones, their team's published shifts (names and times only) and the
  * week's worked minutes against their contract. Only published rosters are ever shown.
  */
-import type { Db } from "@/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { workedMinutes } from "@/server/domain/time/ranges";
 import { OPEN_STATUSES } from "@/server/domain/swaps/state-machine";
 import { AppError } from "@/server/errors";
 import * as orgRepo from "@/server/repositories/org-repository";
+import type { ShiftWithBreaks } from "@/server/repositories/roster-repository";
 import * as repo from "@/server/repositories/swap-repository";
-import { planningWeek } from "./engine-input/planning-week";
-import { applyEffectiveStatus } from "./swaps/expiry";
+import type { Store } from "@/server/repositories/unit-of-work";
+import { planningWeek } from "../engine-input/planning-week";
+import { applyEffectiveStatus } from "../swaps/expiry";
+import type { TMyShiftsInput } from "./inputs";
 
-type PublishedShift = ReturnType<typeof repo.listPublishedShifts>[number];
+type PublishedShift = ShiftWithBreaks;
 
 const UPCOMING_DAYS = 28;
 
-export function getMyShifts(db: Db, actor: Actor, input: { weekOffset: number }, now: Date) {
+/** The actor's week (`weekOffset` weeks from the planning week containing `now`), upcoming shifts, team and hours. */
+export function getMyShifts(db: Store, actor: Actor, input: TMyShiftsInput, now: Date) {
   const me = orgRepo.getPerson(db, actor.id);
   if (!me) throw new AppError("NOT_FOUND", { message: "Person not found" });
   const regions = new Map(orgRepo.listRegions(db).map((r) => [r.id, r]));

@@ -20,36 +20,35 @@
  * calendar apps resolve by dropping or flipping between the copies.
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { eq, isNotNull } from "drizzle-orm";
 import ical from "ical-generator";
 import { DateTime } from "luxon";
-import type { Db } from "@/db/client";
-import type { Queryable } from "@/db/types";
-import { people } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
-import { workedMinutes } from "@/server/domain/swaps/eligibility";
+import { workedMinutes } from "@/server/domain/time/ranges";
+import { writeAudit } from "@/server/repositories/audit-repository";
+import * as tokenRepo from "@/server/repositories/calendar-token-repository";
 import * as orgRepo from "@/server/repositories/org-repository";
 import * as repo from "@/server/repositories/swap-repository";
-import { writeAudit } from "@/server/repositories/audit-repository";
+import { inTransaction, type Store } from "@/server/repositories/unit-of-work";
 
 /** A token as issued: 43 base64url characters. */
 export const CALENDAR_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
+/** The feed's URL path for a token (what /me shows and calendar apps poll). */
 export function calendarPath(token: string): string {
   return `/api/calendar/${token}.ics`;
 }
 
 /** The actor's feed path, or null before one is created. */
-export function getCalendarLink(db: Queryable, actor: Actor): { path: string | null } {
-  const row = db.select({ token: people.calendarToken }).from(people).where(eq(people.id, actor.id)).get();
-  return { path: row?.token ? calendarPath(row.token) : null };
+export function getCalendarLink(db: Store, actor: Actor): { path: string | null } {
+  const token = tokenRepo.getCalendarToken(db, actor.id);
+  return { path: token ? calendarPath(token) : null };
 }
 
 /** Issues a new secret for the actor's feed; the old URL stops working. One transaction. */
-export function regenerateCalendarToken(db: Db, actor: Actor, now: Date): { path: string } {
+export function regenerateCalendarToken(db: Store, actor: Actor, now: Date): { path: string } {
   const token = randomBytes(32).toString("base64url");
-  db.transaction((tx) => {
-    tx.update(people).set({ calendarToken: token }).where(eq(people.id, actor.id)).run();
+  inTransaction(db, (tx) => {
+    tokenRepo.setCalendarToken(tx, actor.id, token);
     // The token itself never goes to the audit log.
     writeAudit(tx, { actorId: actor.id, action: "calendar.regenerate", entity: "person", entityId: actor.id, at: now });
   });
@@ -59,13 +58,13 @@ export function regenerateCalendarToken(db: Db, actor: Actor, now: Date): { path
 const digest = (value: string) => createHash("sha256").update(value, "utf8").digest();
 
 /** The person a presented token belongs to, compared in constant time (see the file comment). */
-export function findPersonByCalendarToken(db: Queryable, presented: string): number | null {
+export function findPersonByCalendarToken(db: Store, presented: string): number | null {
   if (!CALENDAR_TOKEN_PATTERN.test(presented)) return null;
   const wanted = digest(presented);
   let found: number | null = null;
-  for (const row of db.select({ id: people.id, token: people.calendarToken, active: people.active }).from(people).where(isNotNull(people.calendarToken)).all()) {
-    const match = timingSafeEqual(digest(row.token ?? ""), wanted);
-    if (match && row.active && found === null) found = row.id;
+  for (const row of tokenRepo.listIssuedCalendarTokens(db)) {
+    const match = timingSafeEqual(digest(row.token), wanted);
+    if (match && row.active && found === null) found = row.personId;
   }
   return found;
 }
@@ -74,7 +73,7 @@ const FEED_PAST_DAYS = 35;
 const FEED_FUTURE_DAYS = 120;
 
 /** The .ics text for a token, or null when the token matches nobody. */
-export function renderCalendarFeed(db: Queryable, token: string, now: Date): string | null {
+export function renderCalendarFeed(db: Store, token: string, now: Date): string | null {
   const personId = findPersonByCalendarToken(db, token);
   if (personId === null) return null;
   const person = orgRepo.getPerson(db, personId);
