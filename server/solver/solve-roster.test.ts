@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkRoster, describeViolations } from "../domain/roster/check-roster";
+import { checkRoster } from "../domain/roster/check-roster";
+import { describeViolations } from "../domain/roster/violation-messages";
 import { parseRosterProblem, RosterInputError, type TRosterProblemInput } from "../domain/roster/problem";
 import { UNMET_REASONS } from "../domain/roster/result";
 import { problemOf, randomSmallProblem, requirementOf } from "../domain/roster/test-fixtures";

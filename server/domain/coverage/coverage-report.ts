@@ -15,7 +15,7 @@
  */
 import { DateTime } from "luxon";
 import type { TRegion } from "../roster/problem";
-import { regionWindows } from "../roster/time-windows";
+import { regionWindows } from "../time/windows";
 import type { ChannelSettings } from "../staffing/requirements";
 import { coverageFromShifts, type TimedShift } from "./coverage-from-shifts";
 import { projectCoverage, type ChannelDemand, type ProjectedChannel } from "./project-coverage";

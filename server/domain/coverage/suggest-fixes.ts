@@ -9,7 +9,8 @@ import { checkShifts } from "../roster/check-shifts";
 import { DEFAULT_CONTRACT } from "../roster/contract";
 import type { TRosterProblem } from "../roster/problem";
 import type { RosterResultShift } from "../roster/result";
-import { regionWindows } from "../roster/time-windows";
+import { DAY_AND_TIME, formatInstant, localLabel } from "../time/format";
+import { regionWindows } from "../time/windows";
 import type { CoverageGap } from "./coverage-report";
 
 export type FixSuggestion =
@@ -71,8 +72,8 @@ export function suggestFixes(input: SuggestFixesInput): { byGap: Map<number, Fix
         if (covered > 0 && (!best || covered > best.covered)) best = { templateId: template.id, startMs: aligned, covered };
       }
       if (!best) continue;
-      const local = DateTime.fromMillis(best.startMs, { zone: region.timeZone });
-      const localStart = local.toFormat("ccc d LLL HH:mm");
+      const localStart = formatInstant(best.startMs, region.timeZone, DAY_AND_TIME, "none");
+      const startLabel = localLabel(best.startMs, region.timeZone);
       const templateName = input.names.templates.get(best.templateId) ?? best.templateId;
       fixes.push({
         kind: "extra-shift",
@@ -81,7 +82,7 @@ export function suggestFixes(input: SuggestFixesInput): { byGap: Map<number, Fix
         startMs: best.startMs,
         localStart,
         timeZone: region.timeZone,
-        text: `Add a ${templateName} shift in ${regionName} starting ${localStart} (${region.timeZone})`,
+        text: `Add a ${templateName} shift in ${regionName} starting ${startLabel}`,
       });
       // Overtime: someone in this region whose every rule still holds with one more shift.
       let offered = 0;
@@ -114,7 +115,7 @@ export function suggestFixes(input: SuggestFixesInput): { byGap: Map<number, Fix
           startMs: best.startMs,
           localStart,
           timeZone: region.timeZone,
-          text: `Offer ${name} an extra ${templateName} shift starting ${localStart} (${region.timeZone}); it fits their contract, rest and days off`,
+          text: `Offer ${name} an extra ${templateName} shift starting ${startLabel}; it fits their contract, rest and days off`,
         });
       }
     }

@@ -17,6 +17,7 @@ import {
   weekdayOfDayOrdinal,
 } from "./history";
 import { FALLBACK_MODEL, fitModels, MODEL_NAMES, type ModelName } from "./models";
+import { formatInstant, ISO_WITH_OFFSET } from "../time/format";
 
 export interface ForecastInput {
   history: readonly HistoryRow[];
@@ -118,7 +119,7 @@ export function forecastChannels(input: ForecastInput): ForecastResult {
   const intervalStartsMs: number[] = [];
   for (let ms = startMs; ms < endMs; ms += intervalMs) intervalStartsMs.push(ms);
   const cells = intervalStartsMs.map((ms) => clock.toCell(ms, intervalMinutes));
-  const intervals = intervalStartsMs.map((ms) => formatInstant(ms, input.zone));
+  const intervals = intervalStartsMs.map((ms) => formatInstant(ms, input.zone, ISO_WITH_OFFSET, "none"));
 
   const perChannel = local.channels.map((channel) => {
     const series = local.series.get(channel) as LocalSeries;
@@ -160,14 +161,6 @@ export function forecastChannels(input: ForecastInput): ForecastResult {
     perChannel,
     warnings,
   };
-}
-
-/**
- * An instant as ISO-8601 with the zone's numeric offset (never "Z"), seconds precision.
- * @example formatInstant(Date.UTC(2024, 2, 31, 1), "Europe/Dublin") //=> "2024-03-31T02:00:00+01:00"
- */
-export function formatInstant(epochMs: number, zone: string): string {
-  return DateTime.fromMillis(epochMs, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
 }
 
 function describeGaps(series: LocalSeries, trainDays: number): string[] {

@@ -6,7 +6,7 @@ export {
   resolveAdjustments,
 } from "./adjustments";
 export { backtestOrigins, type BacktestOptions, type BacktestResult, backtestSeries, type ModelScore } from "./backtest";
-export { type ChannelForecast, type ForecastInput, type ForecastResult, forecastChannels, formatInstant } from "./forecast";
+export { type ChannelForecast, type ForecastInput, type ForecastResult, forecastChannels } from "./forecast";
 export {
   assertZone,
   buildLocalHistory,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkRoster, describeViolations } from "./check-roster";
+import { checkRoster } from "./check-roster";
+import { describeViolations } from "./violation-messages";
 import { planWithoutSolver } from "./engine";
 import { parseRosterProblem } from "./problem";
 import type { RosterResult, RosterResultShift } from "./result";
@@ -40,7 +41,7 @@ describe("checkRoster", () => {
       shift("a1", "2026-03-23T15:00:00Z", "2026-03-23T23:00:00Z", "2026-03-23T19:00:00Z", "2026-03-23T19:30:00Z"),
       shift("a1", "2026-03-24T07:00:00Z", "2026-03-24T15:00:00Z", "2026-03-24T10:00:00Z", "2026-03-24T10:30:00Z"),
     ]);
-    const rules = checkRoster(problem, result).map((violation) => violation.rule);
+    const rules = checkRoster(problem, result).map((violation) => violation.code);
     expect(rules).toEqual(expect.arrayContaining(["one-shift-per-day", "rest", "unavailable", "weekly-max-minutes", "weekly-max-days", "coverage-mismatch"]));
     const messages = describeViolations(checkRoster(problem, result));
     expect(messages).toContain("a1 works 2 shifts on local day 2026-03-23");
@@ -64,7 +65,7 @@ describe("checkRoster", () => {
     const problem = parseRosterProblem(problemOf());
     const result = planWithoutSolver(problem);
     const tampered: RosterResult = { ...result, unmet: [], shifts: [], metrics: { ...result.metrics, excessAgentMinutes: 12345 } };
-    const rules = new Set(checkRoster(problem, tampered).map((violation) => violation.rule));
+    const rules = new Set(checkRoster(problem, tampered).map((violation) => violation.code));
     expect(rules).toEqual(new Set(["unmet-missing", "coverage-mismatch", "metrics-mismatch"]));
   });
 
@@ -72,7 +73,7 @@ describe("checkRoster", () => {
     const problem = parseRosterProblem(problemOf({ pinnedShifts: [{ personId: "a3", templateId: "d8", start: "2026-03-23T12:00:00Z" }] }));
     const result = planWithoutSolver(problem);
     expect(checkRoster(problem, result)).toEqual([]);
-    const rules = checkRoster(problem, { ...result, shifts: result.shifts.filter((entry) => entry.personId !== "a3") }).map((violation) => violation.rule);
+    const rules = checkRoster(problem, { ...result, shifts: result.shifts.filter((entry) => entry.personId !== "a3") }).map((violation) => violation.code);
     expect(rules).toContain("pinned-shift-missing");
   });
 });

@@ -3,41 +3,11 @@
  * can judge the engine's plans, hand-edited plans and plans from elsewhere alike. It shares only the
  * window and local-day helpers with the engine (they are the definition of those rules).
  */
+import { localDate } from "../time/local-days";
+import { regionWindows } from "../time/windows";
 import { MINUTES_PER_DAY, instantMs, type TPerson, type TRosterProblem } from "./problem";
 import type { RosterResult } from "./result";
-import { formatInstant, localDate, regionWindows } from "./time-windows";
-
-export type RosterRule =
-  | "unknown-person"
-  | "unknown-region"
-  | "unknown-template"
-  | "wrong-region"
-  | "template-not-allowed"
-  | "shift-length"
-  | "off-grid"
-  | "outside-horizon"
-  | "outside-window"
-  | "break"
-  | "overlap"
-  | "rest"
-  | "one-shift-per-day"
-  | "unavailable"
-  | "weekly-max-minutes"
-  | "weekly-min-minutes"
-  | "weekly-max-days"
-  | "pinned-shift-missing"
-  | "coverage-mismatch"
-  | "metrics-mismatch"
-  | "unmet-missing"
-  | "bound-above-excess";
-
-/** One broken rule, in plain words. */
-export interface RosterViolation {
-  rule: RosterRule;
-  message: string;
-  personId?: string;
-  shiftIndex?: number;
-}
+import type { CheckedMetric, RosterViolation, ShiftRef } from "./violations";
 
 interface CheckedShift {
   index: number;
@@ -51,10 +21,10 @@ interface CheckedShift {
 }
 
 /**
- * Every rule of the format the result breaks, each named in plain words. An empty list means the
- * plan keeps every rule it was given.
+ * Every rule of the format the result breaks, each as data (`describeViolation` words it). An empty
+ * list means the plan keeps every rule it was given.
  * @example checkRoster(problem, result) //=> []
- * @example checkRoster(problem, twoShiftsOneDay)[0].message //=> "a1 works 2 shifts on local day 2026-03-23"
+ * @example checkRoster(problem, twoShiftsOneDay)[0] //=> { code: "one-shift-per-day", personId: "a1", shiftRefs: [...], params: { date: "2026-03-23", shifts: 2 } }
  */
 export function checkRoster(problem: TRosterProblem, result: RosterResult): RosterViolation[] {
   const violations: RosterViolation[] = [];
@@ -68,53 +38,57 @@ export function checkRoster(problem: TRosterProblem, result: RosterResult): Rost
   const people = new Map<string, TPerson>((problem.people ?? []).map((person) => [person.id, person]));
   const windows = new Map(problem.regions.map((region) => [region.id, regionWindows(region, horizonStartMs, horizonEndMs)]));
   const add = (violation: RosterViolation) => violations.push(violation);
+  const refOf = (shift: CheckedShift): ShiftRef => ({ index: shift.index, personId: shift.personId, startMs: shift.startMs, endMs: shift.endMs });
 
   const checked: CheckedShift[] = [];
   result.shifts.forEach((shift, index) => {
-    const at = `shift ${index} (${shift.personId ?? "unnamed"}, ${shift.start})`;
+    const startMs = instantMs(shift.start);
+    const endMs = instantMs(shift.end);
+    const shiftRefs: ShiftRef[] = [{ index, personId: shift.personId, startMs, endMs }];
     const template = templates.get(shift.templateId);
     const region = regions.get(shift.regionId);
     const person = shift.personId === null ? undefined : people.get(shift.personId);
-    if (!template) return add({ rule: "unknown-template", message: `${at} uses unknown template "${shift.templateId}"`, shiftIndex: index });
-    if (!region) return add({ rule: "unknown-region", message: `${at} is in unknown region "${shift.regionId}"`, shiftIndex: index });
+    if (!template) return add({ code: "unknown-template", shiftRefs, params: { templateId: shift.templateId } });
+    if (!region) return add({ code: "unknown-region", shiftRefs, params: { regionId: shift.regionId } });
     if (shift.personId === null) {
-      if (problem.people !== undefined) add({ rule: "unknown-person", message: `${at} has no person, but the problem lists people`, shiftIndex: index });
+      if (problem.people !== undefined) add({ code: "unknown-person", shiftRefs, params: { personId: null } });
     } else if (!person) {
-      return add({ rule: "unknown-person", message: `${at} is for unknown person "${shift.personId}"`, shiftIndex: index });
+      return add({ code: "unknown-person", shiftRefs, params: { personId: shift.personId } });
     } else {
-      if (person.regionId !== shift.regionId) add({ rule: "wrong-region", message: `${at}: ${person.id} belongs to region ${person.regionId}, not ${shift.regionId}`, personId: person.id, shiftIndex: index });
-      if (!person.templateIds.includes(shift.templateId)) add({ rule: "template-not-allowed", message: `${at}: ${person.id} may not work template ${shift.templateId}`, personId: person.id, shiftIndex: index });
+      if (person.regionId !== shift.regionId) add({ code: "wrong-region", personId: person.id, shiftRefs, params: { personRegionId: person.regionId, shiftRegionId: shift.regionId } });
+      if (!person.templateIds.includes(shift.templateId)) add({ code: "template-not-allowed", personId: person.id, shiftRefs, params: { templateId: shift.templateId } });
     }
-    const startMs = instantMs(shift.start);
-    const endMs = instantMs(shift.end);
     if (endMs - startMs !== template.minutes * 60_000) {
-      add({ rule: "shift-length", message: `${at} lasts ${(endMs - startMs) / 60_000} minutes; template ${template.id} lasts ${template.minutes}`, shiftIndex: index });
+      add({ code: "shift-length", shiftRefs, params: { minutes: (endMs - startMs) / 60_000, templateId: template.id, templateMinutes: template.minutes } });
     }
     // A pinned shift is a manager's hand edit: it may leave the start step or the window on purpose.
     const pinned = (problem.pinnedShifts ?? []).some((entry) => entry.personId === shift.personId && entry.templateId === shift.templateId && instantMs(entry.start) === startMs);
     const stepMs = (pinned ? interval : (template.startStepMinutes ?? interval)) * 60_000;
-    if ((startMs - horizonStartMs) % stepMs !== 0) add({ rule: "off-grid", message: `${at} does not start on a ${stepMs / 60_000}-minute step from the horizon start`, shiftIndex: index });
-    if (startMs < horizonStartMs || endMs > horizonEndMs) add({ rule: "outside-horizon", message: `${at} does not lie inside the horizon`, shiftIndex: index });
+    if ((startMs - horizonStartMs) % stepMs !== 0) add({ code: "off-grid", shiftRefs, params: { stepMinutes: stepMs / 60_000 } });
+    if (startMs < horizonStartMs || endMs > horizonEndMs) add({ code: "outside-horizon", shiftRefs, params: { horizonStartMs, horizonEndMs } });
     if (!pinned && !(windows.get(region.id) ?? []).some((window) => window.startMs <= startMs && endMs <= window.endMs)) {
-      add({ rule: "outside-window", message: `${at} does not lie inside one ${region.id} working window (${region.earliestStart}–${region.latestEnd} ${region.timeZone})`, shiftIndex: index });
+      add({ code: "outside-window", shiftRefs, params: { regionId: region.id, timeZone: region.timeZone, earliestStart: region.earliestStart, latestEnd: region.latestEnd } });
     }
     const breaks = shift.breaks.map((range) => ({ startMs: instantMs(range.start), endMs: instantMs(range.end) }));
     if (breaks.length !== template.breaks.length) {
-      add({ rule: "break", message: `${at} has ${breaks.length} breaks; template ${template.id} has ${template.breaks.length}`, shiftIndex: index });
+      add({ code: "break", shiftRefs, params: { kind: "count", breaks: breaks.length, templateId: template.id, templateBreaks: template.breaks.length } });
     } else {
       template.breaks.forEach((rule, breakIndex) => {
         const range = breaks[breakIndex];
         if (!range) return;
+        const breakNumber = breakIndex + 1;
         const afterMinutes = (range.startMs - startMs) / 60_000;
-        if (range.endMs - range.startMs !== rule.minutes * 60_000) add({ rule: "break", message: `${at}: break ${breakIndex + 1} lasts ${(range.endMs - range.startMs) / 60_000} minutes, not ${rule.minutes}`, shiftIndex: index });
-        if (afterMinutes < rule.earliestAfterMinutes || afterMinutes > rule.latestAfterMinutes) {
-          add({ rule: "break", message: `${at}: break ${breakIndex + 1} starts ${afterMinutes} minutes in, outside ${rule.earliestAfterMinutes}–${rule.latestAfterMinutes}`, shiftIndex: index });
+        if (range.endMs - range.startMs !== rule.minutes * 60_000) {
+          add({ code: "break", shiftRefs, params: { kind: "length", breakNumber, minutes: (range.endMs - range.startMs) / 60_000, neededMinutes: rule.minutes } });
         }
-        if ((range.startMs - horizonStartMs) % slotMs !== 0) add({ rule: "break", message: `${at}: break ${breakIndex + 1} is not on an interval boundary`, shiftIndex: index });
-        if (range.endMs > endMs) add({ rule: "break", message: `${at}: break ${breakIndex + 1} runs past the end of the shift`, shiftIndex: index });
+        if (afterMinutes < rule.earliestAfterMinutes || afterMinutes > rule.latestAfterMinutes) {
+          add({ code: "break", shiftRefs, params: { kind: "start", breakNumber, afterMinutes, earliestAfterMinutes: rule.earliestAfterMinutes, latestAfterMinutes: rule.latestAfterMinutes } });
+        }
+        if ((range.startMs - horizonStartMs) % slotMs !== 0) add({ code: "break", shiftRefs, params: { kind: "off-interval", breakNumber } });
+        if (range.endMs > endMs) add({ code: "break", shiftRefs, params: { kind: "past-end", breakNumber } });
         breaks.forEach((other, otherIndex) => {
           if (otherIndex > breakIndex && other.startMs < range.endMs && range.startMs < other.endMs) {
-            add({ rule: "break", message: `${at}: breaks ${breakIndex + 1} and ${otherIndex + 1} overlap`, shiftIndex: index });
+            add({ code: "break", shiftRefs, params: { kind: "overlap", breakNumber, otherBreakNumber: otherIndex + 1 } });
           }
         });
       });
@@ -124,52 +98,53 @@ export function checkRoster(problem: TRosterProblem, result: RosterResult): Rost
   });
 
   // Per person rules.
+  const weekMs = 7 * MINUTES_PER_DAY * 60_000;
   for (const person of people.values()) {
     const own = checked.filter((shift) => shift.personId === person.id).sort((a, b) => a.startMs - b.startMs);
     const zone = regions.get(person.regionId)?.timeZone ?? "UTC";
-    const byDate = new Map<string, number>();
-    const weekMinutes = new Map<number, number>();
-    const weekDays = new Map<number, number>();
+    const byDate = new Map<string, CheckedShift[]>();
     own.forEach((shift, position) => {
       const date = localDate(shift.startMs, zone);
-      byDate.set(date, (byDate.get(date) ?? 0) + 1);
-      const week = Math.floor((shift.startMs - horizonStartMs) / (7 * MINUTES_PER_DAY * 60_000));
-      weekMinutes.set(week, (weekMinutes.get(week) ?? 0) + shift.workedMinutes);
-      weekDays.set(week, (weekDays.get(week) ?? 0) + 1);
+      byDate.set(date, [...(byDate.get(date) ?? []), shift]);
       for (const range of person.unavailable) {
-        if (instantMs(range.start) < shift.endMs && shift.startMs < instantMs(range.end)) {
-          add({ rule: "unavailable", message: `${person.id} works ${formatInstant(shift.startMs)}–${formatInstant(shift.endMs)} but is unavailable ${range.start}–${range.end}`, personId: person.id, shiftIndex: shift.index });
+        const unavailableStartMs = instantMs(range.start);
+        const unavailableEndMs = instantMs(range.end);
+        if (unavailableStartMs < shift.endMs && shift.startMs < unavailableEndMs) {
+          add({ code: "unavailable", personId: person.id, shiftRefs: [refOf(shift)], params: { startMs: shift.startMs, endMs: shift.endMs, unavailableStartMs, unavailableEndMs } });
         }
       }
       const next = own[position + 1];
       if (next) {
         const restMinutes = (next.startMs - shift.endMs) / 60_000;
+        const shiftRefs = [refOf(shift), refOf(next)];
         if (restMinutes < 0) {
-          add({ rule: "overlap", message: `${person.id} has overlapping shifts starting ${formatInstant(shift.startMs)} and ${formatInstant(next.startMs)}`, personId: person.id, shiftIndex: next.index });
+          add({ code: "overlap", personId: person.id, shiftRefs, params: { startMs: shift.startMs, otherStartMs: next.startMs, acrossRosters: false } });
         } else if (restMinutes < person.minRestMinutes) {
-          add({ rule: "rest", message: `${person.id} rests ${restMinutes} minutes between the shift ending ${formatInstant(shift.endMs)} and the one starting ${formatInstant(next.startMs)}; needs ${person.minRestMinutes}`, personId: person.id, shiftIndex: next.index });
+          add({ code: "rest", personId: person.id, shiftRefs, params: { restMinutes, neededMinutes: person.minRestMinutes, endMs: shift.endMs, nextStartMs: next.startMs, acrossRosters: false } });
         }
       }
     });
-    for (const [date, count] of byDate) {
-      if (count > 1) add({ rule: "one-shift-per-day", message: `${person.id} works ${count} shifts on local day ${date}`, personId: person.id });
+    for (const [date, shifts] of byDate) {
+      if (shifts.length > 1) add({ code: "one-shift-per-day", personId: person.id, shiftRefs: shifts.map(refOf), params: { date, shifts: shifts.length } });
     }
     const weeks = Math.ceil(problem.days / 7);
     for (let week = 0; week < weeks; week++) {
-      const minutes = weekMinutes.get(week) ?? 0;
-      const days = weekDays.get(week) ?? 0;
-      if (minutes > person.maxMinutesPerWeek) add({ rule: "weekly-max-minutes", message: `${person.id} works ${minutes} minutes in week ${week + 1}; the most is ${person.maxMinutesPerWeek}`, personId: person.id });
+      const inWeek = own.filter((shift) => Math.floor((shift.startMs - horizonStartMs) / weekMs) === week);
+      const shiftRefs = inWeek.map(refOf);
+      const minutes = inWeek.reduce((sum, shift) => sum + shift.workedMinutes, 0);
+      const days = inWeek.length;
+      if (minutes > person.maxMinutesPerWeek) add({ code: "weekly-max-minutes", personId: person.id, shiftRefs, params: { week: week + 1, minutes, maxMinutes: person.maxMinutesPerWeek } });
       // Weekly minimums bind on full weeks only: a 3-day horizon cannot owe a weekly minimum.
       if ((week + 1) * 7 <= problem.days && minutes < person.minMinutesPerWeek) {
-        add({ rule: "weekly-min-minutes", message: `${person.id} works ${minutes} minutes in week ${week + 1}; the least is ${person.minMinutesPerWeek}`, personId: person.id });
+        add({ code: "weekly-min-minutes", personId: person.id, shiftRefs, params: { week: week + 1, minutes, minMinutes: person.minMinutesPerWeek } });
       }
-      if (days > person.maxDaysPerWeek) add({ rule: "weekly-max-days", message: `${person.id} works ${days} days in week ${week + 1}; the most is ${person.maxDaysPerWeek}`, personId: person.id });
+      if (days > person.maxDaysPerWeek) add({ code: "weekly-max-days", personId: person.id, shiftRefs, params: { week: week + 1, days, maxDays: person.maxDaysPerWeek } });
     }
   }
 
   for (const [index, pinned] of (problem.pinnedShifts ?? []).entries()) {
     const found = checked.some((shift) => shift.personId === pinned.personId && shift.startMs === instantMs(pinned.start) && result.shifts[shift.index]?.templateId === pinned.templateId);
-    if (!found) add({ rule: "pinned-shift-missing", message: `pinned shift ${index} (${pinned.personId}, ${pinned.start}) is missing`, personId: pinned.personId });
+    if (!found) add({ code: "pinned-shift-missing", personId: pinned.personId, shiftRefs: [], params: { pinnedIndex: index, startMs: instantMs(pinned.start), templateId: pinned.templateId } });
   }
 
   // Coverage and metrics, recomputed from the shifts.
@@ -183,10 +158,11 @@ export function checkRoster(problem: TRosterProblem, result: RosterResult): Rost
       if (slot >= 0 && slot < slotCount && Number.isInteger(slot) && !inBreak(ms)) target[slot]! += 1;
     }
   }
-  const firstMismatch = (label: string, expected: number[], actual: number[]) => {
+  const firstMismatch = (series: "coverage" | "leadsOnDuty", expected: number[], actual: number[]) => {
     const slot = expected.findIndex((value, index) => value !== actual[index]);
     if (slot >= 0 || expected.length !== actual.length) {
-      add({ rule: "coverage-mismatch", message: `${label} at interval ${slot} (${formatInstant(horizonStartMs + Math.max(0, slot) * slotMs)}) is ${actual[slot]}; the shifts give ${expected[slot]}` });
+      const startMs = horizonStartMs + Math.max(0, slot) * slotMs;
+      add({ code: "coverage-mismatch", shiftRefs: [], params: { series, interval: slot, startMs, reported: actual[slot] ?? null, expected: expected[slot] ?? null } });
     }
   };
   firstMismatch("coverage", coverage, result.coverage);
@@ -205,19 +181,19 @@ export function checkRoster(problem: TRosterProblem, result: RosterResult): Rost
     if (have < need) {
       const slotStart = horizonStartMs + slot * slotMs;
       const listed = result.unmet.some((run) => run.shortAgents > 0 && instantMs(run.start) <= slotStart && slotStart < instantMs(run.end));
-      if (!listed) add({ rule: "unmet-missing", message: `interval ${formatInstant(slotStart)} is ${need - have} agents short but no unmet run lists it` });
+      if (!listed) add({ code: "unmet-missing", shiftRefs: [], params: { startMs: slotStart, shortAgents: need - have } });
     }
   });
   const metrics = result.metrics;
-  const expectMetric = (name: keyof typeof metrics, value: number) => {
-    if (metrics[name] !== value) add({ rule: "metrics-mismatch", message: `metrics.${name} is ${metrics[name]}; the shifts give ${value}` });
+  const expectMetric = (metric: CheckedMetric, value: number) => {
+    if (metrics[metric] !== value) add({ code: "metrics-mismatch", shiftRefs: [], params: { metric, reported: metrics[metric], expected: value } });
   };
   expectMetric("requiredAgentMinutes", required * interval);
   expectMetric("onTaskAgentMinutes", onTask * interval);
   expectMetric("shortageAgentMinutes", shortage * interval);
   expectMetric("excessAgentMinutes", excess * interval);
   if (shortage === 0 && metrics.lowerBoundExcessAgentMinutes > excess * interval) {
-    add({ rule: "bound-above-excess", message: `lowerBoundExcessAgentMinutes ${metrics.lowerBoundExcessAgentMinutes} is above the excess ${excess * interval} of this covering plan` });
+    add({ code: "bound-above-excess", shiftRefs: [], params: { boundMinutes: metrics.lowerBoundExcessAgentMinutes, excessMinutes: excess * interval } });
   }
   if (problem.leadSpan && problem.people !== undefined) {
     let spanViolations = 0;
@@ -230,12 +206,4 @@ export function checkRoster(problem: TRosterProblem, result: RosterResult): Rost
     expectMetric("overSupervisedIntervals", overSupervised);
   }
   return violations;
-}
-
-/**
- * A violation list as readable lines (for test failures and the command line).
- * @example describeViolations([{ rule: "rest", message: "a1 rests 480 minutes ..." }]) //=> "rest: a1 rests 480 minutes ..."
- */
-export function describeViolations(violations: readonly RosterViolation[]): string {
-  return violations.map((violation) => `${violation.rule}: ${violation.message}`).join("\n");
 }

@@ -18,7 +18,7 @@ describe("checkShifts", () => {
   it("names per-person rules and ignores a result's bookkeeping and weekly minimums", () => {
     expect(checkShifts(problem, [shift("2026-03-23T08:00:00Z", "2026-03-23T12:00:00Z")])).toEqual([]);
     const twice = checkShifts(problem, [shift("2026-03-23T08:00:00Z", "2026-03-23T12:00:00Z"), shift("2026-03-23T14:00:00Z", "2026-03-23T18:00:00Z")]);
-    expect(twice.map((v) => v.rule)).toContain("one-shift-per-day");
-    expect(twice.map((v) => v.rule)).not.toContain("coverage-mismatch");
+    expect(twice.map((v) => v.code)).toContain("one-shift-per-day");
+    expect(twice.map((v) => v.code)).not.toContain("coverage-mismatch");
   });
 });

@@ -4,11 +4,13 @@
  * result's coverage arrays, metrics and unmet runs do not apply, nor do weekly minimums
  * (a week being edited is allowed to be below them) or pinned shifts.
  */
-import { checkRoster, type RosterRule, type RosterViolation } from "./check-roster";
+import { checkRoster } from "./check-roster";
 import type { TRosterProblem } from "./problem";
 import type { RosterResult, RosterResultShift } from "./result";
+import type { RosterViolation, ViolationCode } from "./violations";
 
-export const BOOKKEEPING_RULES: ReadonlySet<RosterRule> = new Set<RosterRule>([
+/** Codes that judge a whole result (its arrays, metrics, unmet runs, weekly minimums, pins), not a set of shifts. */
+export const BOOKKEEPING_CODES: ReadonlySet<ViolationCode> = new Set<ViolationCode>([
   "coverage-mismatch",
   "metrics-mismatch",
   "unmet-missing",
@@ -17,7 +19,7 @@ export const BOOKKEEPING_RULES: ReadonlySet<RosterRule> = new Set<RosterRule>([
   "pinned-shift-missing",
 ]);
 
-/** A plan made of the given shifts alone, with empty bookkeeping. */
+/** A plan made of the given shifts alone, with empty bookkeeping, for the checker. */
 export function planOfShifts(shifts: readonly RosterResultShift[]): RosterResult {
   return {
     version: 1,
@@ -41,9 +43,9 @@ export function planOfShifts(shifts: readonly RosterResultShift[]): RosterResult
 }
 
 /**
- * Every per-person rule the shifts break.
- * @example checkShifts(problem, [twoShiftsOnOneDay]).map((v) => v.rule) //=> ["one-shift-per-day"]
+ * Every per-person rule the shifts break, as data (`describeViolation` words it).
+ * @example checkShifts(problem, [twoShiftsOnOneDay]).map((v) => v.code) //=> ["one-shift-per-day"]
  */
 export function checkShifts(problem: TRosterProblem, shifts: readonly RosterResultShift[]): RosterViolation[] {
-  return checkRoster({ ...problem, pinnedShifts: [] }, planOfShifts(shifts)).filter((v) => !BOOKKEEPING_RULES.has(v.rule));
+  return checkRoster({ ...problem, pinnedShifts: [] }, planOfShifts(shifts)).filter((v) => !BOOKKEEPING_CODES.has(v.code));
 }

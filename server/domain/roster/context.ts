@@ -3,7 +3,9 @@
  * (region, template, start slot) candidates that lie wholly inside one working window.
  */
 import { MINUTES_PER_DAY, instantMs, type TPerson, type TRosterProblem } from "./problem";
-import { localFacts, regionWindows, type InstantRange } from "./time-windows";
+import { localFacts } from "../time/local-days";
+import type { InstantRange } from "../time/ranges";
+import { regionWindows } from "../time/windows";
 
 export type Role = "agent" | "lead";
 

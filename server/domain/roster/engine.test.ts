@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkRoster, describeViolations } from "./check-roster";
+import { checkRoster } from "./check-roster";
+import { describeViolations } from "./violation-messages";
 import { boundFromObjective, buildBoundModel, buildWeekDesign, agentTargets, createRosterState, planWithoutSolver } from "./engine";
 import { parseRosterProblem } from "./problem";
 import { UNMET_REASONS } from "./result";

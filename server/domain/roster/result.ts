@@ -7,7 +7,7 @@ import type { Role } from "./context";
 import { slotMs } from "./context";
 import { coverableSlots } from "./design-model";
 import type { Blocker, RosterState } from "./roster-state";
-import { formatInstant } from "./time-windows";
+import { formatInstant } from "../time/format";
 
 export interface RosterResultRange {
   start: string;

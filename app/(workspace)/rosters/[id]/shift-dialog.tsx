@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import { formatMinutes } from "@/app/_components/format";
 import { errorMessage, useTRPC } from "@/app/_lib/trpc";
-import { formatRange, humaniseViolation } from "../roster-format";
+import { formatRange } from "../roster-format";
 import type { Board, ShiftTarget } from "./board-types";
 
 const CHECK_DEBOUNCE_MS = 300;
@@ -181,7 +181,7 @@ export function ShiftDialog(props: { board: Board; zone: string; target: ShiftTa
               <>
                 <p className="font-medium text-red-800">This change breaks {violations.length === 1 ? "a rule" : `${violations.length} rules`}:</p>
                 <ul className="mt-1 list-disc space-y-0.5 pl-5 text-red-800">
-                  {violations.map((v) => <li key={v}>{humaniseViolation(v, zone)}</li>)}
+                  {violations.map((v) => <li key={v}>{v}</li>)}
                 </ul>
               </>
             )}

@@ -4,13 +4,8 @@
  * an hour shorter or longer in real time, and only the zone rules know which.
  */
 import { DateTime } from "luxon";
-import { MINUTES_PER_DAY, parseLocalMinutes, windowLengthMinutes, type TRegion } from "./problem";
-
-/** A half-open UTC range in epoch milliseconds. */
-export interface InstantRange {
-  startMs: number;
-  endMs: number;
-}
+import { MINUTES_PER_DAY, parseLocalMinutes, windowLengthMinutes, type TRegion } from "../roster/problem";
+import type { InstantRange } from "./ranges";
 
 function atLocalTime(date: DateTime, minutesAfterMidnight: number): DateTime {
   // "24:00" is midnight of the next day; plus({ days }) is calendar arithmetic in the zone, not 24 h.
@@ -45,42 +40,4 @@ export function regionWindows(region: TRegion, fromMs: number, toMs: number): In
     day = day.plus({ days: 1 });
   }
   return windows;
-}
-
-/**
- * The local calendar date (yyyy-MM-dd) of an instant in a zone.
- * @example localDate(Date.UTC(2026, 2, 23, 23, 30), "Asia/Manila") //=> "2026-03-24"
- */
-export function localDate(instantMs: number, timeZone: string): string {
-  return DateTime.fromMillis(instantMs, { zone: timeZone }).toISODate() ?? "";
-}
-
-/** Local facts about an instant used for rules and soft goals. */
-export interface LocalFacts {
-  /** yyyy-MM-dd in the zone. */
-  date: string;
-  /** Whole days since 1970-01-01 of the local date: consecutive local days differ by 1. */
-  dayNumber: number;
-  /** Minutes after local midnight. */
-  minuteOfDay: number;
-  weekend: boolean;
-}
-
-/**
- * Local date, day number, time of day and weekend flag of an instant in a zone.
- * @example localFacts(Date.UTC(2026, 2, 28, 9), "Europe/Dublin").weekend //=> true
- */
-export function localFacts(instantMs: number, timeZone: string): LocalFacts {
-  const local = DateTime.fromMillis(instantMs, { zone: timeZone });
-  const date = local.toISODate() ?? "";
-  const dayNumber = Math.round(DateTime.fromISO(date, { zone: "utc" }).toMillis() / 86_400_000);
-  return { date, dayNumber, minuteOfDay: local.hour * 60 + local.minute, weekend: local.weekday >= 6 };
-}
-
-/**
- * An instant as the format writes it.
- * @example formatInstant(Date.UTC(2026, 2, 23, 7)) //=> "2026-03-23T07:00:00Z"
- */
-export function formatInstant(instantMs: number): string {
-  return DateTime.fromMillis(instantMs, { zone: "utc" }).toISO({ suppressMilliseconds: true }) ?? "";
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatInstant, localFacts, regionWindows } from "./time-windows";
+import { formatInstant } from "./format";
+import { localFacts } from "./local-days";
+import { regionWindows } from "./windows";
 
 const utc = (iso: string) => Date.parse(iso);
 const windowsOn = (timeZone: string, earliestStart: string, latestEnd: string, fromIso: string, toIso: string) =>
