@@ -5,7 +5,8 @@ import { DateTime } from "luxon";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "@/app/_lib/trpc";
 import type { AppRouter } from "@/server/api/root";
-import { formatBreaks, formatShiftRange, formatTime, KIND_LABEL, pct } from "../me/format";
+import { pct } from "@/app/_lib/format";
+import { formatBreaks, formatShiftRange, formatTime, KIND_LABEL } from "../me/format";
 
 type Request = inferRouterOutputs<AppRouter>["swaps"]["listForApproval"][number];
 type ShiftView = NonNullable<Request["shift"]>;

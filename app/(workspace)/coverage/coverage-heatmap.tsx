@@ -1,13 +1,13 @@
 "use client";
 import { DateTime } from "luxon";
 import { memo, useState, type MouseEvent } from "react";
+import { pct } from "@/app/_lib/format";
 import { GAP_SCALE, gapStep, totalsOf, type CoverageIntervalRow, type CoverageSlice, type HeatmapLayout } from "./coverage-model";
 
 /** Hatching for a wall-clock time the day does not have. */
 const SKIPPED_STYLE = { backgroundImage: "repeating-linear-gradient(45deg, #94a3b8 0 1px, #f8fafc 1px 5px)" } as const;
 
 const agents = (x: number) => x.toLocaleString("en", { maximumFractionDigits: 1 });
-const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(0)}%`);
 
 function describeCell(iv: CoverageIntervalRow, slice: CoverageSlice | null, zone: string, intervalMinutes: number, regionName: (id: string) => string): string {
   const start = DateTime.fromMillis(iv.startMs, { zone });
@@ -16,7 +16,7 @@ function describeCell(iv: CoverageIntervalRow, slice: CoverageSlice | null, zone
   if (!slice) return `${when}: no data`;
   const state = slice.gap < -0.05 ? `${agents(-slice.gap)} short` : slice.gap > 0.05 ? `${agents(slice.gap)} over` : "met";
   const open = iv.openRegionIds.length > 0 ? iv.openRegionIds.map(regionName).join(", ") : "no region";
-  return `${when}: required ${agents(slice.required)}, scheduled ${agents(slice.scheduled)}, ${state}${slice.open ? "" : " (region closed)"} · SL ${pct(slice.serviceLevel)} · leads ${iv.leadsOnDuty}/${iv.leadsNeeded} · open: ${open}`;
+  return `${when}: required ${agents(slice.required)}, scheduled ${agents(slice.scheduled)}, ${state}${slice.open ? "" : " (region closed)"} · SL ${pct(slice.serviceLevel, 0)} · leads ${iv.leadsOnDuty}/${iv.leadsNeeded} · open: ${open}`;
 }
 
 /**

@@ -1,6 +1,6 @@
+import { pct } from "@/app/_lib/format";
 import type { CoverageReport, CoverageSummaryRow } from "./coverage-model";
 
-export const pct = (x: number | null | undefined, digits = 1) => (x === null || x === undefined ? "—" : `${(x * 100).toFixed(digits)}%`);
 export const hoursText = (x: number) => `${x.toLocaleString("en", { maximumFractionDigits: 1 })} h`;
 
 export function moneyFormatter(currency: string): (x: number) => string {

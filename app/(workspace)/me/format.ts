@@ -27,5 +27,3 @@ export const STATUS_STYLE: Record<string, string> = {
   cancelled: "bg-slate-100 text-slate-700",
   expired: "bg-slate-100 text-slate-700",
 };
-
-export const pct = (x: number | null | undefined) => (x === null || x === undefined ? "—" : `${(x * 100).toFixed(1)}%`);
