@@ -2,6 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { auditLog, notifications, people, rosters, shifts, swapRequests, teams, unavailability } from "@/db/schema";
+import { errorDetails } from "@/server/api/trpc";
 import { callerFor } from "@/server/testing/api-harness";
 import { NOW, selfServiceOrg } from "@/server/testing/self-service-fixtures";
 
@@ -64,6 +65,24 @@ describe("swaps: offer, accept, approve", () => {
     await as(org, org.lead.id).swaps.approve({ requestId: id });
     expect(holderOf(org, mine.id)).toBe(org.maria.id);
     expect(holderOf(org, theirs.id)).toBe(org.aoife.id);
+  });
+});
+
+describe("swaps: a swap that changes nothing", () => {
+  it("two shifts with the same start and end cannot be swapped: the option says why, and the request is refused naming the field", async () => {
+    const org = await selfServiceOrg();
+    const mine = org.shift(org.aoife.id, "2026-11-26T08:00:00Z");
+    const theirs = org.shift(org.maria.id, "2026-11-26T08:00:00Z");
+    const message = "These two shifts start and end at the same times: swapping them changes nothing.";
+    const options = await as(org, org.aoife.id).swaps.options({ shiftId: mine.id });
+    expect(options.swapTargets.find((t) => t.shift.id === theirs.id)?.problems).toEqual([message]);
+    const error = await caught(as(org, org.aoife.id).swaps.create({ kind: "swap", shiftId: mine.id, counterpartId: org.maria.id, counterpartShiftId: theirs.id }));
+    // INVALID_INPUT reaches the client as BAD_REQUEST with the field error.
+    expect(error).toMatchObject({ code: "BAD_REQUEST", message });
+    expect(errorDetails(error).fieldErrors).toEqual({ counterpartShiftId: [message] });
+    expect(requestCount(org)).toBe(0);
+    expect(holderOf(org, mine.id)).toBe(org.aoife.id);
+    expect(holderOf(org, theirs.id)).toBe(org.maria.id);
   });
 });
 

@@ -7,6 +7,7 @@
  * colleagues accept the same offer at once exactly one row changes, and the other is told.
  */
 import type { Actor } from "@/server/auth/actor";
+import { haveSameTimes, SAME_TIMES_MESSAGE } from "@/server/domain/swaps/same-times";
 import { statusesAllowing } from "@/server/domain/swaps/state-machine";
 import { AppError } from "@/server/errors";
 import { writeAudit } from "@/server/repositories/audit-repository";
@@ -20,7 +21,7 @@ import { checkMoves } from "./checks";
 import { expireDueRequests } from "./expiry";
 import type { CreateSwapInput, TRequestIdInput } from "./inputs";
 import { describeShift } from "./participants";
-import { loadRosterView, movesOf } from "./roster-view";
+import { loadRosterView, movesOf, timesOf } from "./roster-view";
 
 /** Makes a request after checking ownership, the team and every rule on both sides. One transaction. */
 export function createSwapRequest(db: Store, actor: Actor, input: CreateSwapInput, now: Date) {
@@ -48,6 +49,7 @@ export function createSwapRequest(db: Store, actor: Actor, input: CreateSwapInpu
     if (counterpartShift.rosterId !== shift.rosterId) {
       throw new AppError("INVALID_INPUT", { field: "counterpartShiftId", message: "Both shifts must be in the same published roster week." });
     }
+    if (haveSameTimes(timesOf(shift), timesOf(counterpartShift))) throw new AppError("INVALID_INPUT", { field: "counterpartShiftId", message: SAME_TIMES_MESSAGE });
   }
   const busy = repo.listOpenForShifts(db, [shift.id, ...(counterpartShift ? [counterpartShift.id] : [])]);
   if (busy.length > 0) throw new AppError("CONFLICT", { field: "shiftId", message: `This shift is already in an open request (#${busy[0]?.id}). Cancel that one first.` });

@@ -62,6 +62,11 @@ export function timedShifts(dir: OrgSnapshot, list: readonly rosterRepo.ShiftWit
     }));
 }
 
+/** A stored shift's start and end as epoch milliseconds, as the domain's rules take them. */
+export function timesOf(shift: { startsAt: Date; endsAt: Date }): { startMs: number; endMs: number } {
+  return { startMs: shift.startsAt.getTime(), endMs: shift.endsAt.getTime() };
+}
+
 /** The roster's shifts as they would be after the moves. */
 export function afterMoves(view: RosterView, moves: readonly ShiftMove[]): rosterRepo.ShiftWithBreaks[] {
   const target = new Map(moves.map((m) => [m.shiftId, m.toPersonId]));

@@ -5,6 +5,7 @@
  * Reads only: a request whose shift has started shows as expired without being written.
  */
 import type { Actor } from "@/server/auth/actor";
+import { haveSameTimes, SAME_TIMES_MESSAGE } from "@/server/domain/swaps/same-times";
 import { OPEN_STATUSES } from "@/server/domain/swaps/state-machine";
 import { AppError } from "@/server/errors";
 import * as repo from "@/server/repositories/swap-repository";
@@ -15,7 +16,7 @@ import { checkMoves, stalenessProblems } from "./checks";
 import { computeCoverageChange } from "./coverage-change";
 import { applyEffectiveStatus } from "./expiry";
 import type { TRequestIdInput, TShiftIdInput } from "./inputs";
-import { loadRosterView, movesOf, type RosterView } from "./roster-view";
+import { loadRosterView, movesOf, timesOf, type RosterView } from "./roster-view";
 
 /** A shift as the client sees it: instants, names and the region's zone. */
 function shiftView(dir: OrgSnapshot, shift: { id: number; personId: number | null; regionId: number; templateId: number | null; startsAt: Date; endsAt: Date; breaks: { startsAt: Date; endsAt: Date }[] }) {
@@ -99,6 +100,8 @@ export function listSwapOptions(db: Store, actor: Actor, input: TShiftIdInput, n
   const swapTargets = view.shifts
     .filter((s) => s.personId !== null && teammateIds.has(s.personId) && s.startsAt.getTime() > now.getTime() && !busy.has(s.id))
     .map((s) => {
+      // Refused when made (it changes nothing), so listed with the reason and not pickable.
+      if (haveSameTimes(timesOf(shift), timesOf(s))) return { shift: shiftView(dir, s), problems: [SAME_TIMES_MESSAGE] };
       const moves = movesOf({ kind: "swap", shiftId: shift.id, counterpartId: s.personId, counterpartShiftId: s.id, requesterId: actor.id }, s.personId);
       return { shift: shiftView(dir, s), problems: checkMoves(db, view, moves, dir) };
     });
