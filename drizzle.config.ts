@@ -1,9 +1,10 @@
 import { defineConfig } from "drizzle-kit";
+import { getEnv } from "./server/env";
 
 export default defineConfig({
   dialect: "sqlite",
   schema: "./db/schema.ts",
   out: "./db/migrations",
   casing: "snake_case",
-  dbCredentials: { url: process.env.DATABASE_PATH ?? "data/sunshift.db" },
+  dbCredentials: { url: getEnv().DATABASE_PATH },
 });

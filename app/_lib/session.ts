@@ -7,7 +7,7 @@ import { getServerCaller } from "@/server/api/server-caller";
  * pages render in parallel, so a page cannot rely on its layout's redirect alone.
  */
 export async function requireSignedIn() {
-  const { caller, actor } = await getServerCaller();
+  const { caller, actor, now } = await getServerCaller();
   if (!actor) redirect("/sign-in");
-  return { caller, actor };
+  return { caller, actor, now };
 }

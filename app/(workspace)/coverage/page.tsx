@@ -8,7 +8,7 @@ import { CoverageView } from "./coverage-view";
 export const metadata: Metadata = { title: "Coverage" };
 
 export default async function CoveragePage() {
-  const { caller, actor } = await requireSignedIn();
+  const { caller, actor, now } = await requireSignedIn();
   if (!actorCan(actor, "coverage.read")) return <Forbidden what="coverage" />;
   const [dashboard, directory, rosters] = await Promise.all([caller.org.dashboard(), caller.org.directory(), caller.coverage.rosters()]);
   return (
@@ -16,7 +16,7 @@ export default async function CoveragePage() {
       viewerZone={dashboard.profile.effectiveTimeZone}
       regionZones={directory.regions.map((r) => ({ name: r.name, timeZone: r.timeZone }))}
       rosters={rosters}
-      defaultRosterId={defaultRosterId(rosters, Date.now())}
+      defaultRosterId={defaultRosterId(rosters, now().getTime())}
     />
   );
 }

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { getEnv } from "@/server/env";
+import { getAppClock, getEnv } from "@/server/env";
 import { CALENDAR_TOKEN_PATTERN, renderCalendarFeed } from "@/server/services/me/calendar";
 
 export const runtime = "nodejs";
@@ -13,7 +13,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
   if (!segment.endsWith(".ics")) return notFound();
   const token = segment.slice(0, -".ics".length);
   if (!CALENDAR_TOKEN_PATTERN.test(token)) return notFound();
-  const body = renderCalendarFeed(getDb(getEnv().DATABASE_PATH), token, new Date());
+  const body = renderCalendarFeed(getDb(getEnv().DATABASE_PATH), token, getAppClock()());
   if (body === null) return notFound();
   return new Response(body, {
     headers: {
