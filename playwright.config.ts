@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_NOW } from "./e2e/fixed-now";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
@@ -34,6 +35,8 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 900 } } }],
   webServer: {
     command: `node scripts/e2e-server.mjs ${PORT}`,
+    // One "now" for the whole run: the seed, the server's clock and (in e2e/fixtures.ts) the browser's.
+    env: { SUNSHIFT_CLOCK_START: E2E_NOW },
     url: `http://127.0.0.1:${PORT}/sign-in`,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
-import { signIn, snap } from "./fixtures";
+import { expect, signIn, snap, test } from "./fixtures";
 
 const CSV_HEADER =
   "interval_start,region,channel,contacts,aht_seconds,target_sl,target_seconds,required,scheduled,gap,projected_sl,projected_asa_seconds,leads_on_duty";

@@ -1,11 +1,33 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, test as base, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../server/seed/demo-accounts";
+import { E2E_NOW } from "./fixed-now";
 
-export const DEMO_PASSWORD = "sunshift-demo";
-export const ACCOUNTS = {
-  manager: "manager@sunshift.demo",
-  lead: "lead@sunshift.demo",
-  agent: "agent@sunshift.demo",
-} as const;
+export { DEMO_PASSWORD, E2E_NOW, expect };
+export const ACCOUNTS = DEMO_ACCOUNTS;
+
+/**
+ * Starts the context's clock at E2E_NOW, the instant the server's clock started from, so pages
+ * that read Date.now() (the week shown, solve progress) agree with the server. Time then runs
+ * at the real pace, so timers, polling and elapsed times behave as usual.
+ */
+async function startClock(context: BrowserContext) {
+  await context.clock.install({ time: new Date(E2E_NOW) });
+}
+
+/** Playwright's `test` whose `page` and `context` run on the e2e clock. Specs import it from here. */
+export const test = base.extend({
+  context: async ({ context }, use) => {
+    await startClock(context);
+    await use(context);
+  },
+});
+
+/** A second browser (another person signing in beside the first), on the e2e clock too. */
+export async function newPageOnE2EClock(browser: Browser, options: { viewport: { width: number; height: number } }): Promise<Page> {
+  const context = await browser.newContext(options);
+  await startClock(context);
+  return context.newPage();
+}
 
 export async function signIn(page: Page, role: keyof typeof ACCOUNTS) {
   await page.goto("/sign-in");

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { signIn, snap } from "./fixtures";
+import { ACCOUNTS, expect, signIn, snap, test } from "./fixtures";
 
 test("the manager sees a bad time zone refused next to its field, then creates LATAM", async ({ page }) => {
   await signIn(page, "manager");
@@ -66,7 +65,7 @@ test("the manager edits a person's contract and sees hours refused when min exce
 
   await row.getByRole("button", { name: "Edit" }).click();
   const form = page.getByRole("region", { name: "Edit person: Aoife Murphy" });
-  await expect(form.getByRole("textbox", { name: "Email" })).toHaveValue("agent@sunshift.demo");
+  await expect(form.getByRole("textbox", { name: "Email" })).toHaveValue(ACCOUNTS.agent);
   await expect(form.getByLabel("Max hours per week")).toHaveValue("40");
   // The skill boxes match the table's skills cell (column 5).
   const skills = ((await row.getByRole("cell").nth(4).textContent()) ?? "").split(", ");

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { signIn, snap } from "./fixtures";
+import { ACCOUNTS, expect, signIn, snap, test } from "./fixtures";
 
 test("the manager signs in and sees regions, headcount and the team span rule", async ({ page }) => {
   await signIn(page, "manager");
@@ -51,7 +50,7 @@ test("an agent who opens a manager page is refused and nothing changes", async (
 
 test("a wrong password is refused with the same message as an unknown email; sign-out works", async ({ page }) => {
   await page.goto("/sign-in");
-  await page.getByLabel("Email").fill("lead@sunshift.demo");
+  await page.getByLabel("Email").fill(ACCOUNTS.lead);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText("Email or password is incorrect.");

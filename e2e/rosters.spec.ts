@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { signIn, snap } from "./fixtures";
+import { expect, signIn, snap, test } from "./fixtures";
 
 test("a lead builds next week's roster, watches the solve, checks a hand edit and publishes", async ({ page }) => {
   test.setTimeout(180_000);

@@ -1,19 +1,19 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, signIn, snap } from "./fixtures";
+import type { Browser, Page } from "@playwright/test";
+import { DEMO_FIRST_NAMES, DEMO_LAST_NAMES, demoAgentEmail } from "../server/seed/demo-accounts";
+import { DEMO_PASSWORD, expect, newPageOnE2EClock, signIn, snap, test } from "./fixtures";
 
 /**
  * EMEA Liffey's agents as server/seed/demo.ts names them: the team's i-th agent is the i-th EMEA first
  * name with the last name at (i·7 + 3) mod 19, and agent number 20 + i (Americas' 19 agents come
  * first). Agent 0 is the demo agent, Aoife Murphy (agent@sunshift.demo).
  */
-const EMEA_FIRST = ["Aoife", "Conor", "Maria", "Jonas", "Chloé", "Pietro", "Niamh", "Oskar", "Fatima", "Declan", "Lena"];
-const EMEA_LAST = ["Murphy", "Kelly", "Rossi", "Schmidt", "Dubois", "Bianchi", "O'Brien", "Larsen", "Haddad", "Walsh", "Fischer", "Doyle", "Nilsen", "Costa", "Benali", "Hansen", "Meyer", "Nolan", "Amrani"];
+const EMEA_FIRST = DEMO_FIRST_NAMES.EMEA?.slice(0, 11) ?? [];
+const EMEA_LAST = DEMO_LAST_NAMES.EMEA ?? [];
 const LIFFEY_EMAILS = new Map<string, string>(
   EMEA_FIRST.slice(1).map((first, k) => {
     const i = k + 1;
     const last = EMEA_LAST[(i * 7 + 3) % EMEA_LAST.length] ?? "";
-    const email = `${first}.${last}.${20 + i}`.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9.]/g, "") + "@sunshift.demo";
-    return [`${first} ${last}`, email] as const;
+    return [`${first} ${last}`, demoAgentEmail(first, last, 20 + i)] as const;
   }),
 );
 
@@ -26,8 +26,7 @@ async function signInAs(page: Page, email: string) {
 }
 
 async function newPage(browser: Browser) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  return context.newPage();
+  return newPageOnE2EClock(browser, { viewport: { width: 1366, height: 900 } });
 }
 
 /** The feed's event starts (UTC, as written: 20261126T080000Z). */

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { signIn, snap } from "./fixtures";
+import { expect, signIn, snap, test } from "./fixtures";
 
 test("a lead changes the service-level target and the required agents change", async ({ page }) => {
   await signIn(page, "lead");

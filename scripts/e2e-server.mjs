@@ -1,9 +1,17 @@
 #!/usr/bin/env node
 // Serves a fresh demo database for the end-to-end tests: build, seed from scratch, start.
+// The run's "now" comes in as SUNSHIFT_CLOCK_START (playwright.config.ts sets it from
+// e2e/fixed-now.ts): the seed seeds at it and the server's clock starts from it, so every
+// journey sees the same week whatever the day. server/env.ts accepts it in production only
+// beside SUNSHIFT_DEMO=1, which this server sets.
 import { rmSync } from "node:fs";
 import { spawn, spawnSync } from "node:child_process";
 
 const port = process.argv[2] ?? "3100";
+if (!process.env.SUNSHIFT_CLOCK_START) {
+  console.error("e2e server: SUNSHIFT_CLOCK_START is not set (playwright.config.ts sets it; or pass an ISO instant)");
+  process.exit(1);
+}
 // One database per port, so two e2e runs on one machine never share data.
 const dbDir = `data/e2e-${port}`;
 const dbPath = `${dbDir}/sunshift.db`;

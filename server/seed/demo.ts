@@ -23,13 +23,7 @@ import {
   insertTeam,
   insertTemplate,
 } from "@/server/testing/factories";
-
-export const DEMO_PASSWORD = "sunshift-demo";
-export const DEMO_ACCOUNTS = {
-  manager: "manager@sunshift.demo",
-  lead: "lead@sunshift.demo",
-  agent: "agent@sunshift.demo",
-} as const;
+import { DEMO_ACCOUNTS, DEMO_FIRST_NAMES, DEMO_LAST_NAMES, DEMO_PASSWORD, demoAgentEmail } from "./demo-accounts";
 
 /** Mulberry32: a tiny deterministic PRNG so the demo is the same on every machine. */
 export function createRandom(seed: number): () => number {
@@ -56,17 +50,6 @@ const TEAM_DEFS = [
   { name: "EMEA Atlas", region: "EMEA", agents: 8, lead: { name: "Lukas Weber", email: "lukas.weber@sunshift.demo" } },
   { name: "APAC Pasig", region: "APAC", agents: 10, lead: { name: "Andrea Santos", email: "andrea.santos@sunshift.demo" } },
 ] as const;
-
-const FIRST_NAMES: Record<string, string[]> = {
-  Americas: ["Olivia", "Liam", "Sofia", "Noah", "Ava", "Mateo", "Emma", "Jackson", "Camila", "Lucas", "Mia", "Ethan", "Harper", "Diego", "Zoe", "Caleb", "Isabella", "Owen", "Valentina"],
-  EMEA: ["Aoife", "Conor", "Maria", "Jonas", "Chloé", "Pietro", "Niamh", "Oskar", "Fatima", "Declan", "Lena", "Sean", "Ingrid", "Tomás", "Amira", "Finn", "Hannah", "Ciara", "Youssef"],
-  APAC: ["Miguel", "Angelica", "Jose", "Kristine", "Paolo", "Bea", "Carlo", "Joanna", "Rafael", "Trisha"],
-};
-const LAST_NAMES: Record<string, string[]> = {
-  Americas: ["Johnson", "Garcia", "Smith", "Martinez", "Brown", "Lopez", "Davis", "Wilson", "Clark", "Lewis", "Young", "Hall", "Allen", "King", "Wright", "Scott", "Green", "Baker", "Adams"],
-  EMEA: ["Murphy", "Kelly", "Rossi", "Schmidt", "Dubois", "Bianchi", "O'Brien", "Larsen", "Haddad", "Walsh", "Fischer", "Doyle", "Nilsen", "Costa", "Benali", "Hansen", "Meyer", "Nolan", "Amrani"],
-  APAC: ["Reyes", "Cruz", "Bautista", "Garcia", "Mendoza", "Torres", "Villanueva", "Ramos", "Aquino", "Flores"],
-};
 
 export interface DemoContext {
   db: Queryable;
@@ -173,8 +156,8 @@ export async function seedDemo(db: Queryable, opts: { now: DateTime; rosterSolve
     for (let i = 0; i < def.agents; i++) {
       const k = nameIndex.get(def.region) ?? 0;
       nameIndex.set(def.region, k + 1);
-      const first = FIRST_NAMES[def.region]?.[k % (FIRST_NAMES[def.region]?.length ?? 1)] ?? "Alex";
-      const last = LAST_NAMES[def.region]?.[(k * 7 + 3) % (LAST_NAMES[def.region]?.length ?? 1)] ?? "Doe";
+      const first = DEMO_FIRST_NAMES[def.region]?.[k % (DEMO_FIRST_NAMES[def.region]?.length ?? 1)] ?? "Alex";
+      const last = DEMO_LAST_NAMES[def.region]?.[(k * 7 + 3) % (DEMO_LAST_NAMES[def.region]?.length ?? 1)] ?? "Doe";
       const isDemoAgent = def.name === "EMEA Liffey" && i === 0;
       agentNumber++;
       const partTime = agentNumber % 6 === 0;
@@ -184,7 +167,7 @@ export async function seedDemo(db: Queryable, opts: { now: DateTime; rosterSolve
         role: "agent",
         teamId: team.id,
         name: isDemoAgent ? "Aoife Murphy" : `${first} ${last}`,
-        email: isDemoAgent ? DEMO_ACCOUNTS.agent : `${first}.${last}.${agentNumber}`.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9.]/g, "") + "@sunshift.demo",
+        email: isDemoAgent ? DEMO_ACCOUNTS.agent : demoAgentEmail(first, last, agentNumber),
         password: DEMO_PASSWORD,
         skills,
         maxMinutesPerWeek: partTime ? 1440 : DEFAULT_CONTRACT.maxMinutesPerWeek,
