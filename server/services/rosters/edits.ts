@@ -3,10 +3,10 @@
  * every rule for the people it touches, and save it pinned (so re-solving keeps it). A lead
  * edits only the people of the teams they lead; the check runs before any write.
  */
-import { DateTime } from "luxon";
 import type { Actor } from "@/server/auth/actor";
 import { checkShifts } from "@/server/domain/roster/check-shifts";
 import { parseIsoInstantMs, planShiftTimes } from "@/server/domain/roster/planned-shift";
+import { describeViolation } from "@/server/domain/roster/violation-messages";
 import { AppError } from "@/server/errors";
 import { writeAudit } from "@/server/repositories/audit-repository";
 import * as orgRepo from "@/server/repositories/org-repository";
@@ -55,14 +55,6 @@ function planShift(db: Store, edit: ShiftEdit, regionId: number, intervalMinutes
   };
 }
 
-/** Engine wording made readable: keys become names, ISO instants local times with the zone. */
-export function humaniseRuleMessage(message: string, names: ReadonlyMap<string, string>, zone: string): string {
-  return message
-    .replace(/\bshift \d+ \(/g, "shift (")
-    .replace(/(?:person|region|template)-\d+/g, (key) => names.get(key) ?? key)
-    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z/g, (iso) => `${DateTime.fromISO(iso, { zone: "utc" }).setZone(zone).toFormat("ccc d LLL HH:mm")} ${zone}`);
-}
-
 /**
  * Every rule the roster would break after the edit, for the people it touches, named in
  * plain words with people's names. Empty means the edit keeps every rule. Reads only.
@@ -92,7 +84,7 @@ export function checkShiftEdit(db: Store, actor: Actor, edit: ShiftEdit): { viol
   const zone = orgRepo.listRegions(db).find((r) => r.id === person.regionId)?.timeZone ?? "UTC";
   const violations = checkShifts(problem, after.filter((s) => s.personId !== null).map(toResultShift))
     .filter((v) => !v.personId || touched.has(v.personId))
-    .map((v) => humaniseRuleMessage(v.message, names, zone));
+    .map((v) => describeViolation(v, { nameOf: (key) => names.get(key), zone }));
   return { violations: [...new Set(violations)], planned };
 }
 

@@ -7,7 +7,9 @@
  */
 import { coverageFromShifts } from "@/server/domain/coverage/coverage-from-shifts";
 import { checkShifts } from "@/server/domain/roster/check-shifts";
-import { describeRosterViolation, intervalIndexesOf, leadSpanBreaches, localLabel, missingLiveSkills, restAcrossRosters, LIVE_CHANNEL_KINDS } from "@/server/domain/swaps/eligibility";
+import { describeOmitted, describeViolation, type ViolationContext } from "@/server/domain/roster/violation-messages";
+import { leadSpanBreaches, leadSpanViolations, missingLiveSkills, restAcrossRosters, LIVE_CHANNEL_KINDS } from "@/server/domain/swaps/eligibility";
+import { intervalIndexesOf } from "@/server/domain/time/ranges";
 import { AppError } from "@/server/errors";
 import * as orgRepo from "@/server/repositories/org-repository";
 import * as repo from "@/server/repositories/swap-repository";
@@ -30,6 +32,13 @@ export function checkMoves(db: Store, view: RosterView, moves: readonly ShiftMov
     .map((c) => c.key);
   const inProblem = new Set((view.problem.people ?? []).map((p) => p.id));
   const touched = new Set<string>();
+  const firstMoved = byId.get(moves[0]?.shiftId ?? -1);
+  const describe: ViolationContext = {
+    nameOf: (key) => (key.startsWith("person-") ? nameOf(dir, idOf(key)) : key.startsWith("region-") ? dir.regions.get(idOf(key))?.name : dir.templates.get(idOf(key))?.name),
+    zoneOfPerson: (key) => zoneOf(dir, idOf(key)),
+    // Times of no one person (the lead span) in the zone of the first moved shift's region.
+    zone: dir.regions.get(firstMoved?.regionId ?? -1)?.timeZone ?? "UTC",
+  };
   for (const move of moves) {
     const shift = byId.get(move.shiftId);
     if (!shift) throw new AppError("NOT_FOUND", { message: "Shift not found in its roster" });
@@ -39,14 +48,15 @@ export function checkMoves(db: Store, view: RosterView, moves: readonly ShiftMov
     const taker = dir.people.get(move.toPersonId);
     const giver = shift.personId === null ? undefined : dir.people.get(shift.personId);
     if (!taker || !taker.active || (taker.role !== "agent" && taker.role !== "lead")) {
-      problems.push(`${taker?.name ?? "This person"} cannot work shifts`);
+      problems.push(describeViolation({ code: "cannot-work", ...(taker ? { personId: personKey(taker.id) } : {}), shiftRefs: [], params: {} }, describe));
       continue;
     }
-    if (!inProblem.has(personKey(taker.id))) problems.push(`${taker.name}'s contract has no shift templates, so they cannot take shifts`);
+    if (!inProblem.has(personKey(taker.id))) problems.push(describeViolation({ code: "no-templates", personId: personKey(taker.id), shiftRefs: [], params: {} }, describe));
     if (giver) {
       const missing = missingLiveSkills({ giverSkills: giver.skills, takerSkills: taker.skills, liveChannelKeys });
       if (missing.length > 0) {
-        problems.push(`${taker.name} lacks ${missing.join(" and ")}, which ${giver.name} covers on the ${localLabel(shift.startsAt.getTime(), zoneOf(dir, taker.id))} shift`);
+        const params = { skills: missing, fromPersonId: personKey(giver.id), startMs: shift.startsAt.getTime() };
+        problems.push(describeViolation({ code: "missing-skill", personId: personKey(taker.id), shiftRefs: [], params }, describe));
       }
     }
     // Neighbouring rosters: the checker sees this roster only.
@@ -55,24 +65,17 @@ export function checkMoves(db: Store, view: RosterView, moves: readonly ShiftMov
       .listPublishedShifts(db, [taker.id], new Date(shift.startsAt.getTime() - margin), new Date(shift.endsAt.getTime() + margin))
       .filter((s) => s.rosterId !== view.rosterId)
       .map((s) => ({ startMs: s.startsAt.getTime(), endMs: s.endsAt.getTime() }));
-    problems.push(
-      ...restAcrossRosters({ name: taker.name, zone: zoneOf(dir, taker.id), minRestMinutes: taker.minRestMinutes, taken: { startMs: shift.startsAt.getTime(), endMs: shift.endsAt.getTime() }, others }),
-    );
+    const across = restAcrossRosters({ personId: personKey(taker.id), minRestMinutes: taker.minRestMinutes, taken: { startMs: shift.startsAt.getTime(), endMs: shift.endsAt.getTime() }, others });
+    problems.push(...across.map((violation) => describeViolation(violation, describe)));
   }
 
   const after = afterMoves(view, moves);
   const assigned = after.filter((s) => s.personId !== null && inProblem.has(personKey(s.personId)));
   const moved = new Set(moves.map((m) => m.shiftId));
   const movedIndexes = new Set(assigned.flatMap((s, i) => (moved.has(s.id) ? [i] : [])));
-  const describe = {
-    personName: (key: string) => nameOf(dir, idOf(key)),
-    personZone: (key: string) => zoneOf(dir, idOf(key)),
-    regionName: (key: string) => dir.regions.get(idOf(key))?.name ?? key,
-    templateName: (key: string) => dir.templates.get(idOf(key))?.name ?? key,
-  };
   for (const violation of checkShifts(view.problem, assigned.map(toResultShift))) {
-    const involved = violation.personId ? touched.has(violation.personId) : violation.shiftIndex !== undefined && movedIndexes.has(violation.shiftIndex);
-    if (involved) problems.push(describeRosterViolation(violation, describe));
+    const involved = violation.personId ? touched.has(violation.personId) : violation.shiftRefs.some((ref) => ref.index !== undefined && movedIndexes.has(ref.index));
+    if (involved) problems.push(describeViolation(violation, describe));
   }
 
   // Lead span over the intervals the moved shifts touch.
@@ -83,14 +86,8 @@ export function checkMoves(db: Store, view: RosterView, moves: readonly ShiftMov
   const before = coverageFromShifts(view.grid, timedShifts(dir, view.shifts));
   const afterCoverage = coverageFromShifts(view.grid, timedShifts(dir, after));
   const breaches = leadSpanBreaches({ startMs: view.grid.startMs, intervalMinutes: view.grid.intervalMinutes, spanMax: LEAD_SPAN.max, intervalIndexes: intervals, before, after: afterCoverage });
-  const firstMoved = byId.get(moves[0]?.shiftId ?? -1);
-  const spanZone = dir.regions.get(firstMoved?.regionId ?? -1)?.timeZone ?? "UTC";
-  for (const breach of breaches.slice(0, 3)) {
-    problems.push(
-      `At ${localLabel(breach.startMs, spanZone)} there would be ${breach.leadsOnDuty} lead(s) on duty for ${Math.round(breach.agentsOnTask)} agents on task; ${breach.leadsNeeded} needed (one lead per ${LEAD_SPAN.max} agents)`,
-    );
-  }
-  if (breaches.length > 3) problems.push(`…and ${breaches.length - 3} more intervals short of leads`);
+  problems.push(...leadSpanViolations(breaches.slice(0, 3), LEAD_SPAN.max).map((violation) => describeViolation(violation, describe)));
+  if (breaches.length > 3) problems.push(describeOmitted("lead-span", breaches.length - 3));
   return [...new Set(problems)];
 }
 
