@@ -21,7 +21,7 @@ export function formatRange(startMs: number, endMs: number, zone: string): strin
 /** A roster's period in a zone, the zone named: "Mon 23 Nov 2026 00:00 → Mon 30 Nov 2026 00:00 (Europe/Dublin)". */
 export function formatPeriod(periodStartIso: string, days: number, zone: string): string {
   // Days are real 24-hour spans from the start instant (the engine's horizon), not local days.
-  const endMs = DateTime.fromISO(periodStartIso).toMillis() + days * 86_400_000;
+  const endMs = DateTime.fromISO(periodStartIso, { zone }).toMillis() + days * 86_400_000;
   return `${formatInstant(periodStartIso, zone, DATED, "none")} → ${formatInstant(endMs, zone, DATED, "bracketed")}`;
 }
 
