@@ -70,6 +70,13 @@ module.exports = {
       to: { path: "^server/services/" },
     },
     {
+      name: "lower-floors-not-up",
+      comment: "The engine, solver, jobs, import parsing, auth and repositories sit below services and the API.",
+      severity: "error",
+      from: { path: "^server/(domain|solver|jobs|import|auth|repositories)/" },
+      to: { path: "^server/(services|api|seed)/" },
+    },
+    {
       name: "db-imports-only-db",
       comment: "db/ is storage only: schema, client, migrations; it imports nothing above it.",
       severity: "error",
