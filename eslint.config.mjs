@@ -12,7 +12,7 @@ const TESTS = ["**/*.test.ts", "**/*.test.tsx"];
 const STORAGE_FLOOR = ["db/**", "server/repositories/**", "server/seed/**", "server/testing/**", "scripts/db-migrate.ts", ...TESTS];
 
 /** Files that open the database handle: the tRPC context and the route handlers. */
-const HANDLE_OPENERS = ["server/api/trpc.ts", "server/api/server-caller.ts", "app/api/**/route.ts"];
+const HANDLE_OPENERS = ["server/api/trpc.ts", "server/api/server-caller.ts", "server/api/background.ts", "app/api/**/route.ts"];
 
 const DRIZZLE_BAN = {
   group: ["drizzle-orm", "drizzle-orm/*", "better-sqlite3"],
