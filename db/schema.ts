@@ -8,7 +8,8 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 
 export const ROLES = ["agent", "lead", "manager"] as const;
 export type Role = (typeof ROLES)[number];
-export const CHANNEL_KINDS = ["voice", "chat", "email", "social"] as const;
+/** Live queues (voice, chat) are staffed by Erlang; email, social and messaging (e.g. Twitter/X) are deferred work. */
+export const CHANNEL_KINDS = ["voice", "chat", "email", "social", "messaging"] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 /** A published roster is archived when another is published for an overlapping period. */
 export const ROSTER_STATUSES = ["draft", "published", "archived"] as const;
@@ -30,6 +31,13 @@ export const orgSettings = sqliteTable("org_settings", {
   /** ISO weekday the planning week starts on: 1 = Monday … 7 = Sunday. */
   weekStart: integer().notNull(),
   currency: text().notNull(),
+  /** Tools (licences) per user and month, in cents of `currency`. */
+  toolsCostCentsPerUserMonth: integer().notNull().default(0),
+  /** Overtime pay on top of the hourly cost: 0.5 = time and a half. */
+  overtimePremium: real().notNull().default(0.5),
+  /** The team-lead span: one lead on duty per `leadSpanMin`–`leadSpanMax` agents. */
+  leadSpanMin: integer().notNull().default(8),
+  leadSpanMax: integer().notNull().default(15),
 });
 
 export const regions = sqliteTable("regions", {
@@ -74,6 +82,13 @@ export const people = sqliteTable(
     /** Secret for the calendar feed; null until generated. */
     calendarToken: text(),
     active: integer({ mode: "boolean" }).notNull().default(true),
+    /** A lead a manager marked as planner may take organisation-wide actions (imports, forecasts, publishing). */
+    isPlanner: integer({ mode: "boolean" }).notNull().default(false),
+    maxConsecutiveDays: integer().notNull().default(6),
+    /** Yearly time-off allowance in hours. */
+    annualLeaveHours: real().notNull().default(0),
+    /** When the person left (deactivated); null while active. */
+    deactivatedAt: integer({ mode: "timestamp_ms" }),
   },
   (t) => [uniqueIndex("people_email_unique").on(t.email), index("people_team_idx").on(t.teamId)],
 );
@@ -110,6 +125,14 @@ export const channels = sqliteTable("channels", {
   shrinkage: real().notNull(),
   concurrency: integer().notNull().default(1),
   ahtSeconds: integer().notNull(),
+  /** Retired channels keep their history but are no longer forecast or staffed. */
+  retiredAt: integer({ mode: "timestamp_ms" }),
+  /** The IANA zone whose clock the demand follows (its customers'); null = the organisation's zone. */
+  demandZone: text(),
+  /** Mean patience before abandoning (Erlang A); null = callers never abandon (Erlang C). */
+  patienceSeconds: real(),
+  /** Optional cap on the share of contacts abandoned (Erlang A). */
+  maxAbandonRate: real(),
 });
 
 export const contactHistory = sqliteTable(
@@ -119,6 +142,10 @@ export const contactHistory = sqliteTable(
     channelKey: text().notNull().references(() => channels.key),
     contacts: real().notNull(),
     ahtSeconds: real(),
+    /** Contacts that abandoned before an answer (part of `contacts`); null when not exported. */
+    abandoned: real(),
+    /** Mean wait of all contacts in seconds; null when not exported. */
+    waitSeconds: real(),
   },
   (t) => [primaryKey({ columns: [t.intervalStart, t.channelKey] })],
 );
@@ -137,6 +164,8 @@ export const requirements = sqliteTable(
     serviceLevel: real(),
     asaSeconds: real(),
     occupancy: real(),
+    /** Erlang A channels: projected share of contacts abandoned; null otherwise. */
+    probabilityAbandon: real(),
   },
   (t) => [primaryKey({ columns: [t.intervalStart, t.channelKey] })],
 );
@@ -161,6 +190,8 @@ export const rosters = sqliteTable("rosters", {
   /** The engine's last result summary (status, metrics, unmet runs with reasons, headcount), JSON. */
   solveSummary: text({ mode: "json" }).$type<RosterSolveSummary>(),
   updatedAt: integer({ mode: "timestamp_ms" }),
+  /** Why a draft no longer matches its inputs (e.g. "Voice targets changed on …"); null when current. */
+  staleReason: text(),
 });
 
 export interface RosterSolveSummary {
@@ -238,6 +269,38 @@ export const auditLog = sqliteTable(
     details: text({ mode: "json" }).$type<Record<string, unknown>>(),
   },
   (t) => [index("audit_at_idx").on(t.at)],
+);
+
+/** One-time set-password links: only the SHA-256 of the token is stored; single use, expiring. */
+export const passwordTokens = sqliteTable(
+  "password_tokens",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    personId: integer().notNull().references(() => people.id, { onDelete: "cascade" }),
+    tokenHash: text().notNull(),
+    createdAt: integer({ mode: "timestamp_ms" }).notNull(),
+    createdById: integer().references(() => people.id),
+    expiresAt: integer({ mode: "timestamp_ms" }).notNull(),
+    usedAt: integer({ mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("password_tokens_hash_unique").on(t.tokenHash)],
+);
+
+/** Days the forecast treats as special (a holiday, a launch): left out of fitting; forecast × factor when set. */
+export const specialDays = sqliteTable(
+  "special_days",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    /** Local date "YYYY-MM-DD" in the channel's demand zone (the organisation's zone when it has none). */
+    date: text().notNull(),
+    name: text().notNull(),
+    /** Null: every channel. */
+    channelKey: text().references(() => channels.key),
+    /** Forecast multiplier for the day (0 = closed); null = only left out of fitting. */
+    factor: real(),
+    createdById: integer().references(() => people.id),
+  },
+  (t) => [index("special_days_date_idx").on(t.date)],
 );
 
 /** Failed sign-ins per key (an email), to slow down guessing. */

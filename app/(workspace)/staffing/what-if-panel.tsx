@@ -10,7 +10,7 @@ export function WhatIfPanel(props: {
   pending: boolean;
 }) {
   const live = props.channels.filter((c) => c.kind === "voice" || c.kind === "chat");
-  const deferred = props.channels.filter((c) => c.kind === "email" || c.kind === "social");
+  const deferred = props.channels.filter((c) => c.kind !== "voice" && c.kind !== "chat");
   const input = (c: StaffingChannel, field: WhatIfField, label: string, base: number | null | undefined, scale = 1, step = "1") => {
     const id = `whatif-${c.key}-${field}`;
     const current = props.whatIf[c.key]?.[field];

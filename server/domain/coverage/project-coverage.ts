@@ -17,7 +17,7 @@
  */
 import { simulateDeferredWork } from "../staffing/channel-models";
 import { achievedService } from "../staffing/erlang-c";
-import type { ChannelSettings } from "../staffing/requirements";
+import { isDeferredKind, type ChannelSettings } from "../staffing/requirements";
 
 export interface ChannelDemand {
   channelId: string;
@@ -115,7 +115,7 @@ export function projectCoverage(input: ProjectCoverageInput): { intervals: Proje
   const allocations: number[][] = demands.map(() => new Array<number>(n).fill(0));
   const deferred = demands.map((d) => {
     const kind = settingsById.get(d.channelId)?.kind;
-    return kind === "email" || kind === "social";
+    return kind !== undefined && isDeferredKind(kind);
   });
   for (let i = 0; i < n; i++) {
     // Whole agents only: a person half-way through a break counts as not there.
@@ -130,7 +130,7 @@ export function projectCoverage(input: ProjectCoverageInput): { intervals: Proje
     const shrinkage = settings.shrinkage ?? 0;
     const allocated = allocations[k] ?? [];
     const effective = allocated.map((a) => Math.floor(a * (1 - shrinkage) + 1e-9));
-    if (settings.kind === "email" || settings.kind === "social") {
+    if (isDeferredKind(settings.kind)) {
       const meanAht = d.ahtSeconds.find((x) => x > 0) ?? settings.ahtSeconds;
       const simulated = simulateDeferredWork({
         arrivals: d.contacts.slice(0, n),

@@ -19,7 +19,7 @@ export {
 export type { AchievedService, AchievedServiceInput, GroupedStaffing, StaffingInput, StaffingResult } from "./erlang-c";
 export { requiredChatAgents, requiredDeferredAgents, simulateDeferredWork } from "./channel-models";
 export type { ChatStaffingInput, ChatStaffingResult, DeferredIntervalResult, DeferredWorkInput } from "./channel-models";
-export { MAX_INTERVALS, computeStaffingRequirements } from "./requirements";
+export { MAX_INTERVALS, computeStaffingRequirements, isDeferredKind } from "./requirements";
 export { compareChannelModels } from "./model-comparison";
 export type { ModelComparison } from "./model-comparison";
 export type {

@@ -5,7 +5,7 @@
  * within the response target (80% in the target, no backlog carried). Voice has no simpler
  * model and is left out.
  */
-import { computeStaffingRequirements } from "./requirements";
+import { computeStaffingRequirements, isDeferredKind } from "./requirements";
 import type { ChannelSettings, StaffingRequirements, StaffingRequirementsInput } from "./requirements";
 
 /** One channel's agent-hours on task (before shrinkage) under its model and the alternative. */
@@ -29,7 +29,7 @@ function alternativeFor(channel: ChannelSettings): { settings: ChannelSettings; 
   if (channel.kind === "chat" && (channel.concurrency ?? 1) > 1) {
     return { settings: { ...channel, concurrency: 1 }, label: "one chat at a time (voice-like)" };
   }
-  if (channel.kind === "email" || channel.kind === "social") {
+  if (isDeferredKind(channel.kind)) {
     const targetSeconds = Math.round((channel.responseTargetMinutes ?? 60) * 60);
     return {
       settings: { ...channel, kind: "voice", targetSl: 0.8, targetSeconds, targetAsaSeconds: null, maxOccupancy: channel.maxOccupancy },

@@ -17,9 +17,19 @@ import { DateTime } from "luxon";
 import { requiredChatAgents, requiredDeferredAgents } from "./channel-models";
 import { StaffingInputError, agentsWithShrinkage, requiredAgents } from "./erlang-c";
 
-export type ChannelKind = "voice" | "chat" | "email" | "social";
+/** Voice and chat are live queues (Erlang); email, social and messaging (e.g. Twitter/X) are deferred work. */
+export type ChannelKind = "voice" | "chat" | "email" | "social" | "messaging";
 
-const CHANNEL_KINDS: readonly ChannelKind[] = ["voice", "chat", "email", "social"];
+const CHANNEL_KINDS: readonly ChannelKind[] = ["voice", "chat", "email", "social", "messaging"];
+
+/**
+ * Whether a channel kind is deferred work (answered within a response time, backlog carried)
+ * rather than a live queue.
+ * @example isDeferredKind("messaging") //=> true
+ */
+export function isDeferredKind(kind: ChannelKind): boolean {
+  return kind === "email" || kind === "social" || kind === "messaging";
+}
 
 /** How one channel is staffed. Fields not used by a channel's kind are ignored. */
 export interface ChannelSettings {
@@ -307,7 +317,7 @@ export function computeStaffingRequirements(input: StaffingRequirementsInput): S
     const shrinkage = channel.shrinkage ?? 0;
     const out: ChannelRequirement[] = new Array<ChannelRequirement>(slots);
 
-    if (channel.kind === "email" || channel.kind === "social") {
+    if (isDeferredKind(channel.kind)) {
       const arrivals = Array.from(volume);
       const ahtSecondsByInterval = arrivals.map((_, i) => aht(i));
       // The same capacity the deferred model plans with (./channel-models.ts: interval × max occupancy).
