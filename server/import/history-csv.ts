@@ -62,8 +62,10 @@ export class CsvImportError extends AppError {
 
 export const MAX_REPORTED_ERRORS = 20;
 const REQUIRED_COLUMNS = ["interval_start", "channel", "contacts"] as const;
-const OFFSET_PATTERN = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
-const NUMBER_PATTERN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+/** An ISO instant's explicit offset (Z or ±hh[:mm]) at its end: local times without one are refused. */
+export const OFFSET_PATTERN = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
+/** A plain decimal number (no hex, no "Infinity", no thousands separators). */
+export const NUMBER_PATTERN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /**
  * Parses contact history in the import format: columns `interval_start` (ISO instant with an
@@ -218,7 +220,8 @@ export function parseHistoryCsv(text: string, options: HistoryCsvOptions = {}): 
   return { rows, channels, intervalMinutes: options.intervalMinutes ?? spacingMinutes(startsMs) };
 }
 
-function parseIsoMs(text: string): number | null {
+/** Epoch milliseconds of an ISO instant, or null when it is not a valid date. */
+export function parseIsoMs(text: string): number | null {
   try {
     const parsed = DateTime.fromISO(text, { setZone: true });
     return parsed.isValid ? parsed.toMillis() : null;
@@ -228,7 +231,8 @@ function parseIsoMs(text: string): number | null {
   }
 }
 
-function isoUtc(epochMs: number): string {
+/** The instant as ISO-8601 UTC with milliseconds, as history rows store it. */
+export function isoUtc(epochMs: number): string {
   return DateTime.fromMillis(epochMs, { zone: "UTC" }).toISO() ?? "";
 }
 
