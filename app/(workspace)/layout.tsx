@@ -21,7 +21,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
             <span aria-hidden="true" className="text-amber-500">☀</span> Sunshift
           </a>
           <nav aria-label="Main" className="flex-1">
-            <NavLinks items={navFor(actor.role).map(({ href, label }) => ({ href, label }))} />
+            <NavLinks items={navFor(actor).map(({ href, label }) => ({ href, label }))} />
           </nav>
           <div className="flex items-center gap-3 text-sm">
             <NotificationBell />

@@ -1,5 +1,4 @@
-import type { Role } from "@/db/schema";
-import { can, type Permission } from "@/server/auth/permissions";
+import { can, type Permission, type PermissionHolder } from "@/server/auth/permissions";
 
 export interface NavItem {
   href: string;
@@ -7,7 +6,7 @@ export interface NavItem {
   permission: Permission;
 }
 
-/** What each role sees in the navigation follows the permissions table. */
+/** What each role sees in the navigation follows the permissions table (planner rows included). */
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Home", permission: "dashboard.read" },
   { href: "/staffing", label: "Staffing", permission: "staffing.read" },
@@ -21,6 +20,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/org/templates", label: "Shift templates", permission: "templates.write" },
 ];
 
-export function navFor(role: Role): NavItem[] {
-  return NAV_ITEMS.filter((item) => can(role, item.permission));
+/** The navigation items the signed-in person may open, from the same table the procedures use. */
+export function navFor(actor: PermissionHolder): NavItem[] {
+  return NAV_ITEMS.filter((item) => can(actor, item.permission));
 }

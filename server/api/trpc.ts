@@ -2,14 +2,15 @@
  * tRPC setup: the context (database, signed-in actor, session, clock), the error
  * formatter that maps AppError codes and zod issues to field errors, and the base
  * procedures. Every non-public procedure declares a permission from the one table in
- * server/auth/permissions.ts; the middleware refuses any role outside it.
+ * server/auth/permissions.ts; the middleware refuses any role outside it (and a lead
+ * not marked as planner where the row names only planners).
  */
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/server/auth/actor";
-import { can, type Permission } from "@/server/auth/permissions";
+import { can, granteesOf, type Permission } from "@/server/auth/permissions";
 import type { SessionPort } from "@/server/auth/session";
 import { systemClock, type Clock } from "@/server/clock";
 import { AppError, type AppErrorCode } from "@/server/errors";
@@ -77,8 +78,9 @@ export const publicProcedure = t.procedure.use(mapErrors);
 
 export const authedProcedure = publicProcedure.use(({ ctx, meta, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
-  if (meta?.permission && !can(ctx.actor.role, meta.permission)) {
-    throw new TRPCError({ code: "FORBIDDEN", message: `Your role (${ctx.actor.role}) may not do this (${meta.permission}).` });
+  if (meta?.permission && !can(ctx.actor, meta.permission)) {
+    const role = ctx.actor.role === "lead" && !ctx.actor.isPlanner && granteesOf(meta.permission).includes("planner") ? "lead, not marked as planner" : ctx.actor.role;
+    throw new TRPCError({ code: "FORBIDDEN", message: `Your role (${role}) may not do this (${meta.permission}).` });
   }
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });

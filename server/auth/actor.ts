@@ -15,4 +15,6 @@ export interface Actor {
   regionId: number;
   teamId: number | null;
   timeZone: string | null;
+  /** A lead whom a manager marked as planner holds the organisation-wide "planner" rows. */
+  isPlanner: boolean;
 }

@@ -20,6 +20,7 @@ export interface SessionPersonRecord {
   regionId: number;
   teamId: number | null;
   timeZone: string | null;
+  isPlanner: boolean;
 }
 
 /** What a sign-in needs to check a password and start a session. */
@@ -49,7 +50,7 @@ export interface PersonFields {
 export function findActivePersonForSession(db: Queryable, personId: number): SessionPersonRecord | undefined {
   const row = db.select().from(people).where(eq(people.id, personId)).get();
   if (!row?.active) return undefined;
-  return { id: row.id, name: row.name, email: row.email, role: row.role, regionId: row.regionId, teamId: row.teamId, timeZone: row.timeZone };
+  return { id: row.id, name: row.name, email: row.email, role: row.role, regionId: row.regionId, teamId: row.teamId, timeZone: row.timeZone, isPlanner: row.isPlanner };
 }
 
 /** The account with this (already normalised) email, active or not, for the password check. */
@@ -92,4 +93,48 @@ export function replacePersonTemplates(tx: Queryable, personId: number, template
 /** Puts a person in a team (a team's lead belongs to the team they lead). */
 export function setPersonTeam(tx: Queryable, personId: number, teamId: number): void {
   tx.update(people).set({ teamId }).where(eq(people.id, personId)).run();
+}
+
+/**
+ * A person as the CSV import writes them: the directory fields and the whole contract. The own
+ * zone, the planner mark and the password are not part of the file, so an update keeps them.
+ */
+export interface ImportedPersonFields {
+  name: string;
+  email: string;
+  role: Role;
+  regionId: number;
+  teamId: number | null;
+  skills: string[];
+  maxMinutesPerWeek: number;
+  minMinutesPerWeek: number;
+  maxDaysPerWeek: number;
+  maxConsecutiveDays: number;
+  minRestMinutes: number;
+  annualLeaveHours: number;
+}
+
+/** Inserts an imported person with the given (unusable until set) password hash; returns the id. */
+export function insertImportedPerson(tx: Queryable, fields: ImportedPersonFields & { passwordHash: string }): number {
+  return tx.insert(people).values({ ...fields, timeZone: null }).returning({ id: people.id }).get().id;
+}
+
+/** Updates an imported person's fields; their zone, planner mark and password stay. */
+export function updateImportedPerson(tx: Queryable, id: number, fields: ImportedPersonFields): void {
+  tx.update(people).set(fields).where(eq(people.id, id)).run();
+}
+
+/** Deactivates a person at `deactivatedAt`, or reactivates them with null. */
+export function setPersonActive(tx: Queryable, id: number, deactivatedAt: Date | null): void {
+  tx.update(people).set({ active: deactivatedAt === null, deactivatedAt }).where(eq(people.id, id)).run();
+}
+
+/** A person's stored password hash, for checking their current password before a change. */
+export function findPasswordHash(db: Queryable, id: number): string | undefined {
+  return db.select({ passwordHash: people.passwordHash }).from(people).where(eq(people.id, id)).get()?.passwordHash;
+}
+
+/** Replaces a person's password hash. */
+export function setPasswordHash(tx: Queryable, id: number, passwordHash: string): void {
+  tx.update(people).set({ passwordHash }).where(eq(people.id, id)).run();
 }

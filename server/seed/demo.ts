@@ -148,6 +148,8 @@ export async function seedDemo(db: Queryable, opts: { now: DateTime; rosterSolve
       name: def.lead.name,
       email: def.lead.email,
       password: DEMO_PASSWORD,
+      // The demo lead plans for the whole organisation, so the journeys can build and publish.
+      isPlanner: def.lead.email === DEMO_ACCOUNTS.lead,
       skills: ["voice", "chat", "email", "social"],
       templateIds: [day8.id],
     });

@@ -21,7 +21,7 @@ export async function selfServiceOrg(opts: { weekStart?: DateTime } = {}) {
   const emea = insertRegion(db, { name: "EMEA", timeZone: "Europe/Dublin", windowStart: "07:00", windowEnd: "23:00" });
   const americas = insertRegion(db, { name: "Americas", timeZone: "America/New_York", windowStart: "07:00", windowEnd: "23:00" });
   const day = insertTemplate(db, { name: "Day 8.5h", minutes: 510, breaks: [{ minutes: 30, earliestAfterMinutes: 180, latestAfterMinutes: 300 }] });
-  const lead = await insertPerson(db, { regionId: emea.id, role: "lead", name: "Siobhán Byrne", skills: ["voice", "chat", "email", "social"], templateIds: [day.id] });
+  const lead = await insertPerson(db, { regionId: emea.id, role: "lead", isPlanner: true, name: "Siobhán Byrne", skills: ["voice", "chat", "email", "social"], templateIds: [day.id] });
   const team = insertTeam(db, { regionId: emea.id, leadId: lead.id, name: "Liffey" });
   db.update(people).set({ teamId: team.id }).where(eq(people.id, lead.id)).run();
   const agent = (name: string, values: Partial<Parameters<typeof insertPerson>[1]> = {}) =>

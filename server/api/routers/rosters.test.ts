@@ -16,14 +16,14 @@ async function setup() {
   insertStandardChannels(db);
   const region = insertRegion(db, { name: "EMEA", timeZone: "Europe/Dublin", windowStart: "07:00", windowEnd: "23:00" });
   const template = insertTemplate(db, { name: "d8", minutes: 510, breaks: [{ minutes: 30, earliestAfterMinutes: 180, latestAfterMinutes: 300 }] });
-  const lead = await insertPerson(db, { regionId: region.id, role: "lead", name: "Leo Lead", templateIds: [template.id] });
+  const lead = await insertPerson(db, { regionId: region.id, role: "lead", isPlanner: true, name: "Leo Lead", templateIds: [template.id] });
   const team = insertTeam(db, { regionId: region.id, leadId: lead.id, name: "Dublin" });
   db.update(people).set({ teamId: team.id }).where(eq(people.id, lead.id)).run();
   const agents = [];
   for (const name of ["Ada", "Ben", "Cara", "Dan"]) {
     agents.push(await insertPerson(db, { regionId: region.id, teamId: team.id, name, templateIds: [template.id] }));
   }
-  const otherLead = await insertPerson(db, { regionId: region.id, role: "lead", name: "Olga Other", templateIds: [template.id] });
+  const otherLead = await insertPerson(db, { regionId: region.id, role: "lead", isPlanner: true, name: "Olga Other", templateIds: [template.id] });
   const otherTeam = insertTeam(db, { regionId: region.id, leadId: otherLead.id, name: "Cork" });
   const outsider = await insertPerson(db, { regionId: region.id, teamId: otherTeam.id, name: "Owen Outsider", templateIds: [template.id] });
   const manager = await insertPerson(db, { regionId: region.id, role: "manager" });

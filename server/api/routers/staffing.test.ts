@@ -11,7 +11,7 @@ async function setup() {
   insertSettings(db, { timeZone: "Europe/Dublin", intervalMinutes: 30 });
   insertStandardChannels(db);
   const region = insertRegion(db, { name: "EMEA" });
-  const lead = await insertPerson(db, { regionId: region.id, role: "lead" });
+  const lead = await insertPerson(db, { regionId: region.id, role: "lead", isPlanner: true });
   const agent = await insertPerson(db, { regionId: region.id, role: "agent" });
   return { db, lead, agent };
 }
