@@ -4,12 +4,14 @@ import { notificationsRouter } from "./routers/notifications";
 import { coverageRouter } from "./routers/coverage";
 import { orgRouter } from "./routers/org";
 import { rostersRouter } from "./routers/rosters";
+import { setupRouter } from "./routers/setup";
 import { staffingRouter } from "./routers/staffing";
 import { swapsRouter } from "./routers/swaps";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
+  setup: setupRouter,
   org: orgRouter,
   staffing: staffingRouter,
   rosters: rostersRouter,
