@@ -218,7 +218,8 @@ function show(x: unknown): string {
   return typeof x === "number" ? String(x) : (JSON.stringify(x) ?? String(x));
 }
 
-function reject(field: string, expected: string, x: unknown): never {
+/** Throws {@link StaffingInputError} on `field`: "expected …, got …". */
+export function reject(field: string, expected: string, x: unknown): never {
   throw new StaffingInputError(field, `expected ${expected}, got ${show(x)}`);
 }
 
@@ -227,18 +228,21 @@ function checkShrinkage(shrinkage: unknown): void {
   if (typeof shrinkage !== "number" || !(shrinkage >= 0 && shrinkage < 1)) reject("shrinkage", "a fraction from 0 up to but not including 1", shrinkage);
 }
 
-function checkCommon(calls: unknown, intervalSeconds: unknown, ahtSeconds: unknown, targetSeconds: unknown): void {
+/** Checks calls, interval, AHT and T as {@link achievedService} does (shared with ./erlang-a.ts). */
+export function checkCommon(calls: unknown, intervalSeconds: unknown, ahtSeconds: unknown, targetSeconds: unknown): void {
   if (typeof calls !== "number" || !(calls >= 0 && calls < Infinity)) reject("calls", "a number of at least 0", calls);
   if (typeof intervalSeconds !== "number" || !(intervalSeconds > 0 && intervalSeconds < Infinity)) reject("intervalSeconds", "a number above 0", intervalSeconds);
   if (typeof ahtSeconds !== "number" || !(ahtSeconds > 0 && ahtSeconds < Infinity)) reject("ahtSeconds", "a number above 0", ahtSeconds);
   if (typeof targetSeconds !== "number" || !(targetSeconds >= 0 && targetSeconds < Infinity)) reject("targetSeconds", "a number of at least 0", targetSeconds);
 }
 
-function checkTraffic(a: number): void {
+/** Refuses traffic above {@link MAX_TRAFFIC_ERLANGS} (shared with ./erlang-a.ts). */
+export function checkTraffic(a: number): void {
   if (!(a <= MAX_TRAFFIC_ERLANGS)) throw new StaffingInputError("calls", `traffic of ${a} Erlangs is above the supported ${MAX_TRAFFIC_ERLANGS}`);
 }
 
-function checkStaffingInput(input: StaffingInput): void {
+/** Checks a staffing question as {@link requiredAgents} does (shared with ./erlang-a.ts). */
+export function checkStaffingInput(input: StaffingInput): void {
   const { calls, targetSl, maxOccupancy, targetAsaSeconds } = input;
   checkCommon(calls, input.intervalSeconds, input.ahtSeconds, input.targetSeconds);
   if (typeof targetSl !== "number" || !(targetSl >= 0 && targetSl < 1)) {
