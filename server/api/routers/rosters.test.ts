@@ -185,6 +185,45 @@ describe("hand edits and publishing", () => {
     });
   }, 120_000);
 
+  it("a lead not marked as planner cannot solve or publish, and nothing changes, but still edits their own team's draft", async () => {
+    const ctx = await setup();
+    const { rosterId } = await solvedRoster(ctx);
+    ctx.db.update(people).set({ isPlanner: false }).where(eq(people.id, ctx.lead.id)).run();
+    const plain = callerFor(ctx.db, ctx.lead.id, () => NOW).caller;
+    const rostersBefore = ctx.db.select().from(rosters).all();
+    const shiftsBefore = ctx.db.select().from(shifts).all();
+    await expect(plain.rosters.publish({ rosterId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(plain.rosters.startSolve({ weekOffset: 1, rosterId, timeLimitSeconds: 5 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(plain.rosters.startSolve({ weekOffset: 1, timeLimitSeconds: 5 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(ctx.db.select().from(rosters).all()).toEqual(rostersBefore);
+    expect(ctx.db.select().from(shifts).all()).toEqual(shiftsBefore);
+
+    const board = await plain.rosters.board({ rosterId });
+    const shift = board.shifts.find((s) => ctx.agents.some((a) => a.id === s.personId));
+    const moved = DateTime.fromISO(shift?.startsAt ?? "").setZone("Europe/Dublin").set({ hour: 9, minute: 0 }).toUTC().toISO() ?? "";
+    const edit = { rosterId, shiftId: shift?.id, personId: shift?.personId ?? 0, templateId: ctx.template.id, startsAt: moved };
+    expect((await plain.rosters.checkEdit(edit)).violations).toEqual([]);
+    await plain.rosters.saveEdit(edit);
+    expect(ctx.db.select().from(shifts).where(eq(shifts.id, shift?.id ?? 0)).get()).toMatchObject({ pinned: true, startsAt: new Date(moved) });
+  }, 60_000);
+
+  it("another team's lead, planner or not, cannot edit or delete this team's shifts, and nothing changes", async () => {
+    const ctx = await setup();
+    const { rosterId } = await solvedRoster(ctx);
+    const other = ctx.db.select().from(people).where(eq(people.name, "Olga Other")).get();
+    const shift = ctx.db.select().from(shifts).where(eq(shifts.rosterId, rosterId)).all().find((s) => ctx.agents.some((a) => a.id === s.personId));
+    const edit = { rosterId, shiftId: shift?.id, personId: shift?.personId ?? 0, templateId: ctx.template.id, startsAt: NEXT_WEEK.plus({ hours: 9 }).toISO() ?? "" };
+    const before = ctx.db.select().from(shifts).all();
+    for (const isPlanner of [true, false]) {
+      ctx.db.update(people).set({ isPlanner }).where(eq(people.id, other?.id ?? 0)).run();
+      const theirs = callerFor(ctx.db, other?.id, () => NOW).caller;
+      await expect(theirs.rosters.saveEdit(edit)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(theirs.rosters.saveEdit({ ...edit, shiftId: undefined })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(theirs.rosters.deleteShift({ rosterId, shiftId: shift?.id ?? 0 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      expect(ctx.db.select().from(shifts).all()).toEqual(before);
+    }
+  }, 60_000);
+
   it("an agent cannot publish, and the roster stays a draft", async () => {
     const ctx = await setup();
     const { rosterId } = await solvedRoster(ctx);
