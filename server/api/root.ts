@@ -1,9 +1,11 @@
 import { authRouter } from "./routers/auth";
+import { channelsRouter } from "./routers/channels";
 import { meRouter } from "./routers/me";
 import { notificationsRouter } from "./routers/notifications";
 import { coverageRouter } from "./routers/coverage";
 import { orgRouter } from "./routers/org";
 import { rostersRouter } from "./routers/rosters";
+import { settingsRouter } from "./routers/settings";
 import { setupRouter } from "./routers/setup";
 import { staffingRouter } from "./routers/staffing";
 import { swapsRouter } from "./routers/swaps";
@@ -13,6 +15,8 @@ export const appRouter = createTRPCRouter({
   auth: authRouter,
   setup: setupRouter,
   org: orgRouter,
+  settings: settingsRouter,
+  channels: channelsRouter,
   staffing: staffingRouter,
   rosters: rostersRouter,
   coverage: coverageRouter,

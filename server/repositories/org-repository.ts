@@ -1,7 +1,7 @@
-/** Drizzle queries for regions, teams, people and templates. Plain objects out; no password hashes. */
-import { and, asc, eq, inArray, ne, type SQL } from "drizzle-orm";
+/** Drizzle queries for settings, regions, teams, people, templates and channels. Plain objects out; no password hashes. */
+import { and, asc, eq, inArray, isNull, ne, type SQL } from "drizzle-orm";
 import type { Queryable as Db } from "@/db/types";
-import { channels, orgSettings, people, personTemplates, regions, shiftTemplates, teams, type TemplateBreak } from "@/db/schema";
+import { CHANNEL_KINDS, channels, orgSettings, people, personTemplates, regions, shiftTemplates, teams, type TemplateBreak } from "@/db/schema";
 
 export const personColumns = {
   id: people.id,
@@ -30,12 +30,50 @@ export interface OrgSettingsRecord {
   intervalMinutes: number;
   weekStart: number;
   currency: string;
+  /** Tools (licences) per user and month, in cents of `currency`. */
+  toolsCostCentsPerUserMonth: number;
+  /** Overtime pay on top of the hourly cost: 0.5 = time and a half. */
+  overtimePremium: number;
+  /** The team-lead span: one lead on duty per `leadSpanMin`–`leadSpanMax` agents. */
+  leadSpanMin: number;
+  leadSpanMax: number;
 }
+
+/** The settings a manager edits (everything but the row id). */
+export type OrgSettingsFields = Omit<OrgSettingsRecord, "id">;
 
 /** The organisation's planning settings, or the defaults before any are saved. */
 export function getSettings(db: Db): OrgSettingsRecord {
   const row = db.select().from(orgSettings).where(eq(orgSettings.id, 1)).get();
-  return row ?? { id: 1, name: "Sunshift", timeZone: "UTC", intervalMinutes: 30, weekStart: 1, currency: "USD" };
+  return (
+    row ?? {
+      id: 1,
+      name: "Sunshift",
+      timeZone: "UTC",
+      intervalMinutes: 30,
+      weekStart: 1,
+      currency: "USD",
+      toolsCostCentsPerUserMonth: 0,
+      overtimePremium: 0.5,
+      leadSpanMin: 8,
+      leadSpanMax: 15,
+    }
+  );
+}
+
+/** Writes the one settings row (creating it on a database that has none) in the caller's transaction. */
+export function saveSettings(tx: Db, fields: OrgSettingsFields): OrgSettingsRecord {
+  return tx
+    .insert(orgSettings)
+    .values({ id: 1, ...fields })
+    .onConflictDoUpdate({ target: orgSettings.id, set: fields })
+    .returning()
+    .get();
+}
+
+/** Sets one region's hourly staff cost (cents). */
+export function updateRegionHourlyCost(tx: Db, id: number, hourlyCostCents: number): void {
+  tx.update(regions).set({ hourlyCostCents }).where(eq(regions.id, id)).run();
 }
 
 export function listRegions(db: Db): RegionRecord[] {
@@ -73,10 +111,47 @@ export function listPersonTemplateIds(db: Db): Map<number, number[]> {
   return map;
 }
 
-export type ChannelRecord = typeof channels.$inferSelect;
+/** The kinds a channel may be of, for input schemas. */
+export { CHANNEL_KINDS };
 
+export type ChannelRecord = typeof channels.$inferSelect;
+/** A channel's stored fields but its key and retirement: what the channels page writes. */
+export type ChannelFields = Omit<ChannelRecord, "key" | "retiredAt">;
+
+/** The channels in service (not retired): what is forecast, staffed, skilled and checked. */
 export function listChannels(db: Db): ChannelRecord[] {
-  return db.select().from(channels).all();
+  return db.select().from(channels).where(isNull(channels.retiredAt)).all();
+}
+
+/** Every channel, retired ones included (their history is kept), for the channels page. */
+export function listAllChannels(db: Db): ChannelRecord[] {
+  return db.select().from(channels).orderBy(asc(channels.name)).all();
+}
+
+export function getChannel(db: Db, key: string): ChannelRecord | undefined {
+  return db.select().from(channels).where(eq(channels.key, key)).get();
+}
+
+/** Whether a channel other than `exceptKey` already has this name. */
+export function isChannelNameTaken(db: Db, name: string, exceptKey?: string): boolean {
+  const match = exceptKey === undefined ? eq(channels.name, name) : and(eq(channels.name, name), ne(channels.key, exceptKey));
+  return db.select({ key: channels.key }).from(channels).where(match).get() !== undefined;
+}
+
+export function insertChannel(tx: Db, key: string, fields: ChannelFields): ChannelRecord {
+  return tx.insert(channels).values({ key, ...fields }).returning().get();
+}
+
+/** Updates a channel the caller has found; a missing row is a bug, not an input error. */
+export function updateChannel(tx: Db, key: string, fields: ChannelFields): ChannelRecord {
+  const row = tx.update(channels).set(fields).where(eq(channels.key, key)).returning().get();
+  if (row === undefined) throw new Error(`org-repository: no channel ${key} to update`);
+  return row;
+}
+
+/** Retires a channel at `at`, or returns it to service with null. */
+export function setChannelRetiredAt(tx: Db, key: string, at: Date | null): void {
+  tx.update(channels).set({ retiredAt: at }).where(eq(channels.key, key)).run();
 }
 
 /** A region's fields as a manager sets them; the cost is stored in cents. */

@@ -2,7 +2,7 @@
  * Rosters, their shifts and breaks, and the absences a roster problem reads: every query and
  * write on them. Plain objects in and out; writes take the caller's transaction.
  */
-import { and, asc, desc, eq, gt, inArray, lt, ne } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/types";
 import { rosters, shiftBreaks, shifts, unavailability, type RosterSolveSummary } from "@/db/schema";
 
@@ -21,6 +21,8 @@ export interface RosterRecord {
   publishedAt: Date | null;
   solveSummary: RosterSolveSummary | null;
   updatedAt: Date | null;
+  /** Why a draft no longer matches its inputs; null when current. */
+  staleReason: string | null;
 }
 
 export interface BreakRecord {
@@ -168,14 +170,15 @@ export function insertDraftRoster(
  * returns false, writing nothing, when it is not (or is gone).
  */
 export function replaceDraftShifts(tx: Queryable, rosterId: number, list: readonly NewShift[], solveSummary: RosterSolveSummary, now: Date): boolean {
-  if (!touchDraft(tx, rosterId, now, { solveSummary })) return false;
+  // A fresh solve plans for the current inputs, so the draft is no longer stale.
+  if (!touchDraft(tx, rosterId, now, { solveSummary, staleReason: null })) return false;
   tx.delete(shifts).where(eq(shifts.rosterId, rosterId)).run();
   insertShifts(tx, rosterId, list);
   return true;
 }
 
 /** Marks a draft as changed at `now`; false when the roster is not a draft (nothing written). */
-export function touchDraft(tx: Queryable, rosterId: number, now: Date, also: { solveSummary?: RosterSolveSummary } = {}): boolean {
+export function touchDraft(tx: Queryable, rosterId: number, now: Date, also: { solveSummary?: RosterSolveSummary; staleReason?: null } = {}): boolean {
   const changed = tx
     .update(rosters)
     .set({ updatedAt: now, ...also })
@@ -201,4 +204,30 @@ export function publishDraft(tx: Queryable, rosterId: number, now: Date): boolea
     .where(and(eq(rosters.id, rosterId), eq(rosters.status, "draft")))
     .run().changes;
   return changed > 0;
+}
+
+/**
+ * Marks the drafts whose period overlaps `from`–`to` as stale with `reason` (their solve used
+ * inputs that have since changed); returns their ids. Published and archived rosters keep what
+ * they were built with.
+ */
+export function markDraftsStale(tx: Queryable, from: Date, to: Date, reason: string): number[] {
+  return tx
+    .update(rosters)
+    .set({ staleReason: reason })
+    .where(
+      and(
+        eq(rosters.status, "draft"),
+        lt(rosters.periodStart, to),
+        sql`${rosters.periodStart} + ${rosters.days} * 86400000 > ${from.getTime()}`,
+      ),
+    )
+    .returning({ id: rosters.id })
+    .all()
+    .map((r) => r.id);
+}
+
+/** Whether any roster (of any status) exists: their shifts sit on the organisation's interval grid. */
+export function hasAnyRoster(db: Queryable): boolean {
+  return db.select({ id: rosters.id }).from(rosters).limit(1).get() !== undefined;
 }

@@ -120,3 +120,13 @@ export function insertForecastRun(tx: Queryable, run: NewForecastRun): number {
 export function latestForecastRun(db: Queryable, periodStart: Date): ForecastRunRecord | undefined {
   return db.select().from(forecastRuns).where(eq(forecastRuns.periodStart, periodStart)).orderBy(desc(forecastRuns.id)).limit(1).get();
 }
+
+/** Whether any requirement is stored: they sit on the organisation's interval grid. */
+export function hasAnyRequirements(db: Queryable): boolean {
+  return db.select({ at: requirements.intervalStart }).from(requirements).limit(1).get() !== undefined;
+}
+
+/** Requirements from `from` on (every later planning week), oldest first. */
+export function listRequirementsFrom(db: Queryable, from: Date): RequirementRecord[] {
+  return db.select().from(requirements).where(gte(requirements.intervalStart, from)).orderBy(asc(requirements.intervalStart)).all();
+}

@@ -2,7 +2,7 @@
  * The coverage model for a roster: per interval, channel and region, the agents required and
  * scheduled on task, the gap, the projected service level and ASA, and leads on duty against
  * the one-per-15 rule; runs of short intervals (gaps) with reasons; summaries per local day and
- * for the whole period, with staff cost and the cost of closing the gaps.
+ * for the whole period, with staff cost (paid hours and tools) and the cost of closing the gaps.
  *
  * The requirement is organisation-wide (any region can serve it). For the region view it is
  * attributed to the regions whose working window is open in that interval, in proportion to the
@@ -53,6 +53,8 @@ export interface CoverageReportInput {
   summaryZone: string;
   /** Limit totals, gaps and summaries to these regions (a lead's teams' regions). */
   scopeRegionIds?: readonly string[];
+  /** Tools (licences) per rostered person and month in the organisation's currency; default 0. */
+  toolsCostPerUserMonth?: number;
 }
 
 export interface RegionSlice {
@@ -102,7 +104,10 @@ export interface CoverageSummary {
   excessAgentHours: number;
   leadSpanBreaches: number;
   paidHours: number;
+  /** Paid hours at each region's rate plus the tools cost. */
   staffCost: number;
+  /** Tools for everyone on the roster (in scope), pro rata for the summary's span of a month. */
+  toolsCost: number;
   gapClosingCost: number;
 }
 
@@ -115,6 +120,8 @@ export interface CoverageReport {
 }
 
 export const NO_REGION = "none";
+/** An average month, for pricing monthly tools pro rata: 365.25 / 12 days. */
+export const MONTH_MS = (365.25 / 12) * 86_400_000;
 export const REASON_NO_WINDOW = "no region's working window covers this time";
 
 /**
@@ -210,6 +217,7 @@ export function buildCoverageReport(input: CoverageReportInput): CoverageReport 
     return Number.isFinite(rate) ? hours * rate : 0;
   };
 
+  const rostered = new Set(scopedShifts.map((s) => s.personId)).size;
   const summarise = (label: string, from: number, to: number): CoverageSummary => {
     const slice = intervals.filter((iv) => iv.startMs >= from && iv.startMs < to);
     let liveContacts = 0;
@@ -227,6 +235,8 @@ export function buildCoverageReport(input: CoverageReportInput): CoverageReport 
     const rateOf = new Map(input.regions.map((r) => [r.id, r.hourlyCost]));
     const gapCost = slice.reduce((sum, iv) => sum + (iv.gap < 0 ? costOf(-iv.gap * hours, iv.openRegionIds) : 0), 0);
     const meeting = slice.filter((iv) => iv.targetMet && iv.gap >= 0).length;
+    // Everyone on the roster holds a licence for the whole period, so the days add up to it.
+    const toolsCost = rostered * (input.toolsCostPerUserMonth ?? 0) * ((to - from) / MONTH_MS);
     return {
       label,
       intervals: slice.length,
@@ -237,7 +247,8 @@ export function buildCoverageReport(input: CoverageReportInput): CoverageReport 
       excessAgentHours: slice.reduce((s, iv) => s + Math.max(0, iv.gap) * hours, 0),
       leadSpanBreaches: slice.filter((iv) => iv.leadsOnDuty + 1e-9 < iv.leadsNeeded).length,
       paidHours: paid.reduce((s, x) => s + x.hours, 0),
-      staffCost: paid.reduce((s, x) => s + x.hours * (rateOf.get(x.s.regionId) ?? 0), 0),
+      staffCost: paid.reduce((s, x) => s + x.hours * (rateOf.get(x.s.regionId) ?? 0), 0) + toolsCost,
+      toolsCost,
       gapClosingCost: gapCost,
     };
   };

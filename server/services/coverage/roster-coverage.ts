@@ -4,6 +4,7 @@
  */
 import { buildCoverageReport, type CoverageReport } from "@/server/domain/coverage/coverage-report";
 import { suggestFixes, type FixSuggestion } from "@/server/domain/coverage/suggest-fixes";
+import type { TRosterProblem } from "@/server/domain/roster/problem";
 import { AppError } from "@/server/errors";
 import * as orgRepo from "@/server/repositories/org-repository";
 import * as repo from "@/server/repositories/roster-repository";
@@ -11,13 +12,26 @@ import type { Store } from "@/server/repositories/unit-of-work";
 import { channelSettingsFrom } from "../engine-input/channels";
 import { personKey, regionKey, templateKey, toResultShift } from "../engine-input/keys";
 import { loadChannelDemand } from "../engine-input/requirements";
-import { LEAD_SPAN, loadRosterProblem } from "../engine-input/roster-problem";
+import { loadRosterProblem } from "../engine-input/roster-problem";
 
 export interface RosterCoverage {
   report: CoverageReport;
   fixes: { byGap: Map<number, FixSuggestion[]>; hiring: FixSuggestion[] };
   roster: repo.RosterRecord;
   intervalMinutes: number;
+}
+
+/**
+ * An overtime offer with its price: the shift's paid hours at its region's rate plus the
+ * organisation's overtime premium.
+ */
+function priceOvertime(fix: FixSuggestion, problem: TRosterProblem, regions: readonly orgRepo.RegionRecord[], settings: orgRepo.OrgSettingsRecord): FixSuggestion {
+  if (fix.kind !== "overtime") return fix;
+  const minutes = problem.shiftTemplates.find((t) => t.id === fix.templateId)?.minutes ?? 0;
+  const rate = (regions.find((r) => regionKey(r.id) === fix.regionId)?.hourlyCostCents ?? 0) / 100;
+  const cost = (minutes / 60) * rate * (1 + settings.overtimePremium);
+  const premium = Math.round(settings.overtimePremium * 100);
+  return { ...fix, text: `${fix.text} (about ${cost.toFixed(2)} ${settings.currency} with the ${premium}% overtime premium)` };
 }
 
 /**
@@ -60,9 +74,10 @@ export function computeRosterCoverage(db: Store, rosterId: number, summaryZone: 
       hourlyCost: r.hourlyCostCents / 100,
     })),
     shifts,
-    leadSpanMax: LEAD_SPAN.max,
+    leadSpanMax: settings.leadSpanMax,
     engineUnmet: (roster.solveSummary?.unmet ?? []).map((u) => ({ startMs: Date.parse(u.start), endMs: Date.parse(u.end), reasons: u.reasons })),
     summaryZone,
+    toolsCostPerUserMonth: settings.toolsCostCentsPerUserMonth / 100,
     ...(scopeRegionIds ? { scopeRegionIds: scopeRegionIds.map((id) => regionKey(id)) } : {}),
   });
   let fixes: RosterCoverage["fixes"] = { byGap: new Map(), hiring: [] };
@@ -79,6 +94,7 @@ export function computeRosterCoverage(db: Store, rosterId: number, summaryZone: 
         templates: new Map(orgRepo.listTemplates(db).map((t) => [templateKey(t.id), t.name])),
       },
     });
+    fixes = { ...fixes, byGap: new Map([...fixes.byGap].map(([at, list]) => [at, list.map((fix) => priceOvertime(fix, problem, regions, settings))])) };
   }
   return { report, fixes, roster, intervalMinutes };
 }

@@ -13,6 +13,7 @@ import type { Store } from "@/server/repositories/unit-of-work";
 import { personKey, regionKey, templateKey } from "./keys";
 import { loadSummedRequirement, periodEnd, type PeriodSpec } from "./requirements";
 
+/** The guidance's span (8–15), the default of the organisation's setting; solves use the setting. */
 export { LEAD_SPAN };
 export const DEFAULT_SOLVE_SECONDS = 45;
 
@@ -64,7 +65,7 @@ export function buildRosterProblem(
         ...(closedDays.get(p.regionId) ?? []),
       ],
     })),
-    leadSpan: { ...LEAD_SPAN },
+    leadSpan: { min: settings.leadSpanMin, max: settings.leadSpanMax },
     timeLimitSeconds: opts.timeLimitSeconds ?? DEFAULT_SOLVE_SECONDS,
     ...(opts.pinned && opts.pinned.length > 0
       ? {

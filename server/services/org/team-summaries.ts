@@ -5,9 +5,11 @@ import type { Store } from "@/server/repositories/unit-of-work";
 
 /**
  * Every team with its region's name, its lead's name, its active agent count and how that
- * count sits against the one-lead-per-8–15-agents guidance.
+ * count sits against the organisation's lead span (one lead per 8–15 agents by default).
  */
 export function loadTeamSummaries(db: Store) {
+  const settings = orgRepo.getSettings(db);
+  const span = { min: settings.leadSpanMin, max: settings.leadSpanMax };
   const allPeople = orgRepo.listPeople(db);
   const regionById = new Map(orgRepo.listRegions(db).map((r) => [r.id, r]));
   return orgRepo.listTeams(db).map((team) => {
@@ -18,7 +20,7 @@ export function loadTeamSummaries(db: Store) {
       regionName: regionById.get(team.regionId)?.name ?? "?",
       leadName: lead?.name ?? null,
       agentCount: agents.length,
-      span: teamSpanStatus(agents.length, Boolean(lead)),
+      span: teamSpanStatus(agents.length, Boolean(lead), span),
     };
   });
 }

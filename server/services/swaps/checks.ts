@@ -85,8 +85,10 @@ export function checkMoves(db: Store, view: RosterView, moves: readonly ShiftMov
   });
   const before = coverageFromShifts(view.grid, timedShifts(dir, view.shifts));
   const afterCoverage = coverageFromShifts(view.grid, timedShifts(dir, after));
-  const breaches = leadSpanBreaches({ startMs: view.grid.startMs, intervalMinutes: view.grid.intervalMinutes, spanMax: LEAD_SPAN.max, intervalIndexes: intervals, before, after: afterCoverage });
-  problems.push(...leadSpanViolations(breaches.slice(0, 3), LEAD_SPAN.max).map((violation) => describeViolation(violation, describe)));
+  // The organisation's span, as the roster problem carries it; the guidance's default otherwise.
+  const spanMax = view.problem.leadSpan?.max ?? LEAD_SPAN.max;
+  const breaches = leadSpanBreaches({ startMs: view.grid.startMs, intervalMinutes: view.grid.intervalMinutes, spanMax, intervalIndexes: intervals, before, after: afterCoverage });
+  problems.push(...leadSpanViolations(breaches.slice(0, 3), spanMax).map((violation) => describeViolation(violation, describe)));
   if (breaches.length > 3) problems.push(describeOmitted("lead-span", breaches.length - 3));
   return [...new Set(problems)];
 }
