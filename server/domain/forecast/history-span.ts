@@ -153,7 +153,15 @@ export function isFarFromPlanningWeeks(
   return span.toMs < planning.startMs - toleranceMs || span.fromMs >= planning.endMs + toleranceMs;
 }
 
-/** "28 Sep to 22 Nov 2026", or "28 Dec 2025 to 22 Feb 2026" across a year; one date for one day. */
+/**
+ * The local dates of two instants in `zone` as a range in words: "28 Sep to 22 Nov 2026",
+ * "28 Dec 2025 to 22 Feb 2026" across a year, one date for one day.
+ * @example formatDateRange(Date.UTC(2026, 8, 28), Date.UTC(2026, 10, 22), "UTC") //=> "28 Sep to 22 Nov 2026"
+ */
+export function formatDateRange(fromMs: number, toMs: number, zone: string): string {
+  return dateRange(DateTime.fromMillis(fromMs, { zone }), DateTime.fromMillis(toMs, { zone }));
+}
+
 function dateRange(from: DateTime, to: DateTime): string {
   if (from.hasSame(to, "day")) return from.toFormat("d LLL yyyy");
   return from.year === to.year ? `${from.toFormat("d LLL")} to ${to.toFormat("d LLL yyyy")}` : `${from.toFormat("d LLL yyyy")} to ${to.toFormat("d LLL yyyy")}`;
