@@ -10,6 +10,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Home", permission: "dashboard.read" },
   { href: "/staffing", label: "Staffing", permission: "staffing.read" },
+  { href: "/today", label: "Today", permission: "intraday.read" },
   { href: "/me", label: "My shifts", permission: "shifts.readOwn" },
   { href: "/approvals", label: "Approvals", permission: "swaps.approve" },
   { href: "/rosters", label: "Rosters", permission: "rosters.read" },

@@ -9,6 +9,7 @@ import { settingsRouter } from "./routers/settings";
 import { setupRouter } from "./routers/setup";
 import { staffingRouter } from "./routers/staffing";
 import { swapsRouter } from "./routers/swaps";
+import { intradayRouter } from "./routers/intraday";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   me: meRouter,
   swaps: swapsRouter,
   notifications: notificationsRouter,
+  intraday: intradayRouter,
 });
 
 export type AppRouter = typeof appRouter;
