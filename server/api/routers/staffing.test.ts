@@ -142,6 +142,26 @@ describe("staffing.generate and staffing.week", () => {
   });
 });
 
+describe("staffing: planners", () => {
+  it("a lead not marked as planner reads the week but cannot import history or forecast, and nothing is written", async () => {
+    const { db, lead } = await setup();
+    const now = () => new Date("2026-11-24T12:00:00Z");
+    const csv = weeksOfHistory(DateTime.fromISO("2026-11-23T00:00:00Z", { zone: "utc" }), 4);
+    const planner = callerFor(db, lead.id, now).caller;
+    await planner.staffing.importHistory({ csv });
+    await planner.staffing.generate({ weekOffset: 0, adjustments: [] });
+    const historyBefore = db.select().from(contactHistory).all();
+    const requirementsBefore = db.select().from(requirements).all();
+    const plainLead = await insertPerson(db, { regionId: lead.regionId, role: "lead", isPlanner: false });
+    const plain = callerFor(db, plainLead.id, now).caller;
+    await expect(plain.staffing.importHistory({ csv })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(plain.staffing.generate({ weekOffset: 0, adjustments: [] })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(db.select().from(contactHistory).all()).toEqual(historyBefore);
+    expect(db.select().from(requirements).all()).toEqual(requirementsBefore);
+    expect((await plain.staffing.week({ weekOffset: 0, whatIf: [] })).intervals).toHaveLength(7 * 48);
+  });
+});
+
 describe("channel model comparison", () => {
   it("shows deferred email needing fewer agent-hours than a live-queue treatment", async () => {
     const { db, lead } = await setup();
