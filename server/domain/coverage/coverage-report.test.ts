@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { ChannelSettings } from "../staffing/requirements";
-import { buildCoverageReport, REASON_NO_WINDOW, type CoverageReportInput } from "./coverage-report";
+import { buildCoverageReport, MONTH_MS, REASON_NO_WINDOW, type CoverageReportInput } from "./coverage-report";
 
 const voice: ChannelSettings = { channelId: "voice", kind: "voice", ahtSeconds: 180, targetSl: 0.8, targetSeconds: 20, shrinkage: 0 };
 const emea = { id: "emea", name: "EMEA", timeZone: "Europe/Dublin", earliestStart: "07:00", latestEnd: "23:00", hourlyCost: 20 };
@@ -82,5 +82,17 @@ describe("buildCoverageReport", () => {
     expect(report.intervals[0]?.regions.find((r) => r.regionId === "none")).toMatchObject({ required: 3, scheduled: 0, gap: -3 });
     expect(report.period.shareMeetingTarget).toBe(0);
     expect(DateTime.fromMillis(report.gaps[0]?.endMs ?? 0, { zone: "utc" }).toISO()).toBe("2026-11-23T01:00:00.000Z");
+  });
+
+  it("adds tools per rostered person pro rata to the staff cost, so the days add up to the period", () => {
+    const startMs = Date.UTC(2026, 10, 23, 0);
+    const shifts = ["a1", "a2", "a3"].map((personId, k) => ({ personId, regionId: "emea", role: "agent" as const, startMs: startMs + (9 + k * 24) * H, endMs: startMs + (17 + k * 24) * H, breaks: [] }));
+    const report = buildCoverageReport(input({ startMs, intervalCount: 7 * 48, shifts, toolsCostPerUserMonth: 45 }));
+    // Three people, 45 a month each, for 7 of the average month's 30.4375 days.
+    const tools = 3 * 45 * ((7 * 86_400_000) / MONTH_MS);
+    expect(report.period.toolsCost).toBeCloseTo(tools, 9);
+    expect(report.period.staffCost).toBeCloseTo(24 * 20 + tools, 9);
+    expect(report.days.reduce((s, d) => s + d.toolsCost, 0)).toBeCloseTo(tools, 9);
+    expect(buildCoverageReport(input({ startMs, intervalCount: 7 * 48, shifts })).period.staffCost).toBe(480);
   });
 });
