@@ -26,12 +26,24 @@ const ZEnv = z
       .datetime({ offset: true })
       .transform((iso) => new Date(iso))
       .optional(),
+    /**
+     * A known set-up token for the first-run page instead of a random one, so the e2e test on an
+     * empty database can open the set-up link. Refused unless SUNSHIFT_DEMO=1: a real install's
+     * token is random and printed once.
+     */
+    SUNSHIFT_SETUP_TOKEN: z.string().min(32, "SUNSHIFT_SETUP_TOKEN must be at least 32 characters").optional(),
+    /** The port the server listens on (Next.js sets it on start); the printed set-up link names it. */
+    PORT: z.string().regex(/^\d+$/, "PORT must be a port number").optional(),
     /** Time limit of each roster solve while seeding the demo. */
     SEED_SOLVE_SECONDS: z.coerce.number().positive().default(20),
   })
   .refine((env) => env.SUNSHIFT_CLOCK_START === undefined || env.NODE_ENV !== "production" || env.SUNSHIFT_DEMO === "1", {
     path: ["SUNSHIFT_CLOCK_START"],
     message: "a made-up clock is for tests and the demo: set SUNSHIFT_DEMO=1 or unset it in production",
+  })
+  .refine((env) => env.SUNSHIFT_SETUP_TOKEN === undefined || env.SUNSHIFT_DEMO === "1", {
+    path: ["SUNSHIFT_SETUP_TOKEN"],
+    message: "a known set-up token is for tests and the demo: set SUNSHIFT_DEMO=1 or unset it (the server prints a random one)",
   });
 
 export type Env = z.infer<typeof ZEnv>;
