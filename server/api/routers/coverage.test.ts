@@ -71,6 +71,18 @@ describe("coverage.report", () => {
     expect(report.gaps.every((g) => g.openRegionIds.every((id) => id === report.regions[0]?.id))).toBe(true);
   });
 
+  it("another region's lead sees only theirs: the APAC lead gets none of EMEA's people or hours", async () => {
+    const { db, roster } = await setup();
+    const pia = db.select().from(people).where(eq(people.name, "Pia")).get();
+    const { caller } = callerFor(db, pia?.id);
+    const report = await caller.coverage.report({ rosterId: roster.id, zone: "Asia/Manila" });
+    expect(report.regions.map((r) => r.name)).toEqual(["APAC"]);
+    expect(report.period.paidHours).toBe(8);
+    const fixes = report.gaps.flatMap((g) => g.fixes.map((f) => f.text)).join(" ");
+    expect(fixes).not.toContain("Ada");
+    expect((await caller.coverage.exportCsv({ rosterId: roster.id, zone: "UTC" })).csv).not.toContain("EMEA");
+  });
+
   it("an agent sees nothing here", async () => {
     const { db, roster, agent } = await setup();
     const { caller } = callerFor(db, agent.id);

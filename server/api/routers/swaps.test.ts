@@ -222,6 +222,22 @@ describe("swaps: who may do what (each refusal re-reads the data)", () => {
     expect(requestRow(org, id)).toMatchObject({ status: "rejected", closedReason: "Short on chat that day", decidedById: org.manager.id });
   });
 
+  it("the planner mark gives no say over another team's requests: a planner lead cannot approve, reject or preview them", async () => {
+    const org = await selfServiceOrg();
+    expect(org.db.select({ isPlanner: people.isPlanner }).from(people).where(eq(people.id, org.lead.id)).get()?.isPlanner).toBe(true);
+    const s = org.shift(org.outsider.id, "2026-11-26T08:00:00Z");
+    const { id } = await as(org, org.outsider.id).swaps.create({ kind: "drop", shiftId: s.id });
+    const before = requestRow(org, id);
+    await expect(as(org, org.lead.id).swaps.approve({ requestId: id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(as(org, org.lead.id).swaps.reject({ requestId: id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(as(org, org.lead.id).swaps.preview({ requestId: id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(requestRow(org, id)).toEqual(before);
+    expect(holderOf(org, s.id)).toBe(org.outsider.id);
+    // Their own lead, not a planner, decides it.
+    await as(org, org.otherLead.id).swaps.approve({ requestId: id });
+    expect(holderOf(org, s.id)).toBeNull();
+  });
+
   it("a lead never approves their own request; a manager does", async () => {
     const org = await selfServiceOrg();
     const leads = org.shift(org.lead.id, "2026-11-28T08:00:00Z");
