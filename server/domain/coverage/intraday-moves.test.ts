@@ -49,13 +49,16 @@ describe("suggestIntradayMoves", () => {
     const tight = parseRosterProblem(problemOf({ people: [{ id: "a1", role: "agent", regionId: "emea", templateIds: ["d8"], maxMinutesPerWeek: 450 }] }));
     expect(suggestIntradayMoves({ problem: tight, shifts: [shift("a1", 8)], grid, gapAgents: short, nowMs: DAY + 10 * HOUR, people })).toEqual([]);
     const absent = parseRosterProblem(
-      problemOf({ people: [{ id: "a1", role: "agent", regionId: "emea", templateIds: ["d8"], unavailable: [{ start: iso(16.5), end: iso(20) }] }] }),
+      problemOf({ people: [{ id: "a1", role: "agent", regionId: "emea", templateIds: ["d8"], unavailable: [{ start: iso(16), end: iso(20) }] }] }),
     );
     expect(suggestIntradayMoves({ problem: absent, shifts: [shift("a1", 8)], grid, gapAgents: short, nowMs: DAY + 10 * HOUR, people })).toEqual([]);
-    // Dublin's window closes at 23:00 (UTC in March before the change): a shift ending 23:00 cannot run on.
-    const late = gapOf((h) => (h >= 23 ? -1 : 0));
+    // Dublin's window closes at 23:00 (UTC in March before the change): a shift ending 23:00 cannot run on,
+    // and one ending 22:00 may stay one hour of the two the gap asks for.
+    const late = gapOf((h) => (h >= 22 ? -1 : 0));
     const problem = parseRosterProblem(problemOf());
     expect(suggestIntradayMoves({ problem, shifts: [shift("a1", 15)], grid, gapAgents: late, nowMs: DAY + 16 * HOUR, people })).toEqual([]);
+    const shorter = suggestIntradayMoves({ problem, shifts: [shift("a1", 14)], grid, gapAgents: late, nowMs: DAY + 16 * HOUR, people });
+    expect(shorter).toMatchObject([{ kind: "overtime", fromMs: DAY + 22 * HOUR, toMs: DAY + 23 * HOUR, minutes: 60 }]);
   });
 
   it("does not extend a shift that has already ended", () => {

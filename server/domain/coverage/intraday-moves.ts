@@ -3,7 +3,8 @@
  * the day is short, and early finishes where it is over.
  *
  * - Overtime: an agent whose shift today ends at or just before a stretch short by at least one
- *   agent may extend it by 30–120 minutes (whole intervals, covering the stretch). The extended
+ *   agent may extend it by 30–120 minutes (whole intervals, covering the stretch, or as much of
+ *   it as the rules allow). The extended
  *   shift is re-checked with the roster rule checker against every rule of the week's problem
  *   (rest before the next shift, weekly hours and days, absences, the region's window), as
  *   `suggestFixes` re-checks an extra shift: the extension is checked as a shift of a template
@@ -95,10 +96,14 @@ export function suggestIntradayMoves(input: SuggestIntradayMovesInput): Intraday
       }
     }
     if (firstShort < 0) continue;
-    const minutes = Math.max(OVERTIME_MINUTES.min, (lastShort - first + 1) * grid.intervalMinutes);
-    const rounded = Math.ceil(minutes / grid.intervalMinutes) * grid.intervalMinutes;
+    const wanted = Math.max(OVERTIME_MINUTES.min, (lastShort - first + 1) * grid.intervalMinutes);
+    // The longest extension up to the one wanted that keeps every rule (a window closing, rest before tomorrow).
+    let rounded = Math.ceil(wanted / grid.intervalMinutes) * grid.intervalMinutes;
+    while (rounded >= OVERTIME_MINUTES.min && first + rounded / grid.intervalMinutes > firstShort && !keepsEveryRule(problem, input.shifts, candidate.index, rounded)) {
+      rounded -= grid.intervalMinutes;
+    }
+    if (rounded < OVERTIME_MINUTES.min || first + rounded / grid.intervalMinutes <= firstShort) continue;
     const personId = shift.personId as string;
-    if (!keepsEveryRule(problem, input.shifts, candidate.index, rounded)) continue;
     const toMs = endMs + rounded * 60_000;
     const added = coverageFromShifts(grid, [{ role: "agent", startMs: endMs, endMs: toMs, breaks: [] }]).agentsOnTask;
     added.forEach((value, i) => (gap[i] = (gap[i] ?? 0) + value));
