@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { achievedServiceErlangA } from "./erlang-a";
+import { estimatePatienceSeconds, type AbandonHistoryRow } from "./patience";
 
 /** mulberry32: a small seeded generator, so the test sees the same sample every run. */
 function seeded(seed: number): () => number {
@@ -36,7 +37,11 @@ interface Estimate {
  * server that frees first once every earlier answered contact has taken one, at max(arrival,
  * that time); it abandons if that wait exceeds its patience (and then takes no server).
  */
-function simulateErlangA(q: QueueCase, arrivals: number, seed: number): { serviceLevel: Estimate; probabilityAbandon: Estimate; asaSeconds: Estimate } {
+function simulateErlangA(
+  q: QueueCase,
+  arrivals: number,
+  seed: number,
+): { serviceLevel: Estimate; probabilityAbandon: Estimate; asaSeconds: Estimate; history: AbandonHistoryRow[] } {
   const random = seeded(seed);
   const exponential = (mean: number) => -Math.log(1 - random()) * mean;
   const free = new Float64Array(q.agents);
@@ -46,8 +51,9 @@ function simulateErlangA(q: QueueCase, arrivals: number, seed: number): { servic
   const within: number[] = [];
   const abandoned: number[] = [];
   const asa: number[] = [];
+  const history: AbandonHistoryRow[] = [];
   let totals = { within: 0, abandoned: 0, answered: 0, wait: 0, n: 0 };
-  let batch = { within: 0, abandoned: 0, answered: 0, wait: 0, n: 0 };
+  let batch = { within: 0, abandoned: 0, answered: 0, wait: 0, n: 0, waitOfAll: 0 };
   let t = 0;
   for (let i = 0; i < arrivals; i++) {
     t += exponential(3600 / q.callsPerHour);
@@ -60,6 +66,7 @@ function simulateErlangA(q: QueueCase, arrivals: number, seed: number): { servic
     if (!gaveUp) free[first] = start + exponential(q.ahtSeconds);
     if (i < warmUp) continue;
     batch.n++;
+    batch.waitOfAll += gaveUp ? patience : wait;
     if (gaveUp) batch.abandoned++;
     else {
       batch.answered++;
@@ -70,8 +77,9 @@ function simulateErlangA(q: QueueCase, arrivals: number, seed: number): { servic
       within.push(batch.within / batch.n);
       abandoned.push(batch.abandoned / batch.n);
       asa.push(batch.wait / batch.answered);
+      history.push({ contacts: batch.n, abandoned: batch.abandoned, waitSeconds: batch.waitOfAll / batch.n });
       totals = { within: totals.within + batch.within, abandoned: totals.abandoned + batch.abandoned, answered: totals.answered + batch.answered, wait: totals.wait + batch.wait, n: totals.n + batch.n };
-      batch = { within: 0, abandoned: 0, answered: 0, wait: 0, n: 0 };
+      batch = { within: 0, abandoned: 0, answered: 0, wait: 0, n: 0, waitOfAll: 0 };
     }
   }
   const standardError = (xs: number[]) => {
@@ -83,6 +91,7 @@ function simulateErlangA(q: QueueCase, arrivals: number, seed: number): { servic
     serviceLevel: { value: totals.within / totals.n, standardError: standardError(within) },
     probabilityAbandon: { value: totals.abandoned / totals.n, standardError: standardError(abandoned) },
     asaSeconds: { value: totals.wait / totals.answered, standardError: standardError(asa) },
+    history,
   };
 }
 
@@ -99,5 +108,11 @@ describe("Erlang A against a seeded simulation (200,000 arrivals, |sim − exact
     expect(Math.abs(sim.serviceLevel.value - exact.serviceLevel)).toBeLessThan(4 * sim.serviceLevel.standardError);
     expect(Math.abs(sim.probabilityAbandon.value - exact.probabilityAbandon)).toBeLessThan(4 * sim.probabilityAbandon.standardError);
     expect(Math.abs(sim.asaSeconds.value - (exact.asaSeconds ?? NaN))).toBeLessThan(4 * sim.asaSeconds.standardError);
+  });
+
+  it.each(SIMULATED_CASES)("%s: the history's mean wait of all contacts ÷ abandoned share recovers the patience", (_name, q) => {
+    // 40 intervals of the simulated queue as history (abandoners' waits are their patience).
+    const estimate = estimatePatienceSeconds(simulateErlangA(q, 200_000, 7).history);
+    expect(Math.abs((estimate ?? NaN) / q.patienceSeconds - 1)).toBeLessThan(0.05);
   });
 });

@@ -2,7 +2,8 @@
  * What each channel's model is worth on a week's forecast: the agent-hours it needs against a
  * simpler model of the same contacts. Chat with concurrency is set against chat staffed like
  * voice (one chat at a time); email and social as deferred work against a live queue answered
- * within the response target (80% in the target, no backlog carried). Voice has no simpler
+ * within the response target (80% in the target, no backlog carried); a live channel with
+ * patience (Erlang A) against Erlang C (nobody abandons). Voice without patience has no simpler
  * model and is left out.
  */
 import { computeStaffingRequirements, isDeferredKind } from "./requirements";
@@ -26,17 +27,27 @@ function agentHoursOf(result: StaffingRequirements, channelId: string, hoursPerI
 
 /** The simpler model for a channel and its label, or null when there is none (voice, chat at one chat). */
 function alternativeFor(channel: ChannelSettings): { settings: ChannelSettings; label: string } | null {
+  if (!isDeferredKind(channel.kind) && channel.patienceSeconds != null) {
+    return { settings: { ...channel, patienceSeconds: null, maxAbandonRate: null }, label: "Erlang C (nobody abandons)" };
+  }
   if (channel.kind === "chat" && (channel.concurrency ?? 1) > 1) {
     return { settings: { ...channel, concurrency: 1 }, label: "one chat at a time (voice-like)" };
   }
   if (isDeferredKind(channel.kind)) {
     const targetSeconds = Math.round((channel.responseTargetMinutes ?? 60) * 60);
     return {
-      settings: { ...channel, kind: "voice", targetSl: 0.8, targetSeconds, targetAsaSeconds: null, maxOccupancy: channel.maxOccupancy },
+      settings: { ...channel, kind: "voice", targetSl: 0.8, targetSeconds, targetAsaSeconds: null, maxOccupancy: channel.maxOccupancy, patienceSeconds: null },
       label: `Erlang C, 80% within ${Math.round(targetSeconds / 60)} min, no backlog carried`,
     };
   }
   return null;
+}
+
+/** The channel's own model, in words. */
+function modelName(channel: ChannelSettings): string {
+  if (isDeferredKind(channel.kind)) return "deferred work with backlog";
+  const erlang = channel.patienceSeconds != null ? `Erlang A (mean patience ${channel.patienceSeconds} s)` : "Erlang C";
+  return channel.kind === "chat" ? `${erlang} on ${channel.concurrency ?? 1} chats per agent` : erlang;
 }
 
 /**
@@ -62,7 +73,7 @@ export function compareChannelModels(computed: StaffingRequirements, input: Staf
     });
     out.push({
       channel: channel.channelId,
-      model: channel.kind === "chat" ? `Erlang C on ${channel.concurrency ?? 1} chats per agent` : "deferred work with backlog",
+      model: modelName(channel),
       agentHours: agentHoursOf(computed, channel.channelId, hoursPerInterval),
       alternative: alternative.label,
       alternativeAgentHours: agentHoursOf(alt, channel.channelId, hoursPerInterval),

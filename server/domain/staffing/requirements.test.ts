@@ -215,3 +215,36 @@ describe("computeStaffingRequirements", () => {
     });
   });
 });
+
+describe("Erlang A channels (patience set)", () => {
+  const forecast: ForecastInterval[] = [{ startsAt: "2026-03-02T09:00:00Z", channelId: "phone", contacts: 100 }];
+  it("staffs a voice channel with patience by Erlang A and reports P(abandon); Erlang C without", () => {
+    const withPatience = computeStaffingRequirements({ intervalMinutes: 30, channels: [{ ...phone, patienceSeconds: 120 }], forecast });
+    const c = withPatience.intervals[0]?.channels[0];
+    expect(c).toMatchObject({ agents: 12, agentsWithShrinkage: 18, servers: 12 });
+    expect(c?.probabilityAbandon).toBeGreaterThan(0.05);
+    expect(c?.serviceLevel).toBeGreaterThanOrEqual(0.8);
+    const without = computeStaffingRequirements({ intervalMinutes: 30, channels: [phone], forecast }).intervals[0]?.channels[0];
+    expect(without).toMatchObject({ agents: 14, probabilityAbandon: null });
+  });
+
+  it("an abandon cap binds", () => {
+    const capped = computeStaffingRequirements({ intervalMinutes: 30, channels: [{ ...phone, patienceSeconds: 120, maxAbandonRate: 0.01 }], forecast }).intervals[0]?.channels[0];
+    expect(capped?.agents).toBeGreaterThan(12);
+    expect(capped?.probabilityAbandon).toBeLessThanOrEqual(0.01);
+  });
+
+  it("chat with patience staffs slots in whole agents", () => {
+    const result = computeStaffingRequirements({
+      intervalMinutes: 30,
+      channels: [{ ...chat, patienceSeconds: 1e20 }],
+      forecast: [{ startsAt: "2026-03-02T09:00:00Z", channelId: "chat", contacts: 90 }],
+    });
+    expect(result.intervals[0]?.channels[0]).toMatchObject({ agents: 26, servers: 52, serversPerAgent: 2 });
+  });
+
+  it("names a bad patience by its channel", () => {
+    const error = errorOf(() => computeStaffingRequirements({ intervalMinutes: 30, channels: [{ ...phone, patienceSeconds: 0 }], forecast }));
+    expect(error.field).toBe("channels[0].patienceSeconds");
+  });
+});

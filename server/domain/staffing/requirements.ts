@@ -11,10 +11,13 @@
  * - Each channel is staffed by its own agents: the per-interval total is the sum over channels.
  *   Pooling multi-skilled agents across queues would need fewer; the sum is the safe side.
  * - Voice and chat intervals are independent (Erlang C is a steady-state model per interval);
+ *   a live channel with a mean patience is staffed with Erlang A instead (./erlang-a.ts: callers
+ *   abandon, SL counts answered-within-T over all arrivals, and an abandon cap can bind);
  *   email and social carry backlog between intervals (see ./channel-models.ts).
  */
 import { DateTime } from "luxon";
 import { requiredChatAgents, requiredDeferredAgents } from "./channel-models";
+import { requiredServersErlangA } from "./erlang-a";
 import { StaffingInputError, agentsWithShrinkage, requiredAgents } from "./erlang-c";
 
 /** Voice and chat are live queues (Erlang); email, social and messaging (e.g. Twitter/X) are deferred work. */
@@ -51,6 +54,10 @@ export interface ChannelSettings {
   concurrency?: number | null | undefined;
   /** Email, social: answer every item within this many minutes. */
   responseTargetMinutes?: number | null | undefined;
+  /** Voice, chat: mean patience before a waiting contact abandons; set = Erlang A, null or absent = Erlang C. */
+  patienceSeconds?: number | null | undefined;
+  /** Voice, chat with patience: cap on the share of contacts abandoned, in (0, 1]; ignored under Erlang C (nobody abandons). */
+  maxAbandonRate?: number | null | undefined;
 }
 
 /** Forecast contacts of one channel in the interval starting at `startsAt`. */
@@ -98,8 +105,10 @@ export interface ChannelRequirement {
    * chat slots); null for deferred channels. 100 calls of 180 s in 30 min is 10 Erlangs.
    */
   trafficErlangs: number | null;
-  /** Voice, chat: P(wait), Erlang C at the `servers` staffed; null for deferred channels. */
+  /** Voice, chat: P(wait), Erlang C (or A) at the `servers` staffed; null for deferred channels. */
   probabilityWait: number | null;
+  /** Voice, chat with patience (Erlang A): share of contacts abandoning at this staffing; null under Erlang C and for deferred channels. */
+  probabilityAbandon: number | null;
   /** Voice, chat: Erlang C servers staffed, agents × `serversPerAgent`; null for deferred channels. */
   servers: number | null;
   /** Voice, chat: servers one agent gives: 1 for voice, the chats held at once for chat; null for deferred. */
@@ -359,6 +368,7 @@ export function computeStaffingRequirements(input: StaffingRequirementsInput): S
           oldestWaitingAgeSeconds: d.oldestWaitingAgeSeconds,
           trafficErlangs: null,
           probabilityWait: null,
+          probabilityAbandon: null,
           servers: null,
           serversPerAgent: null,
           itemsPerAgent: workPerAgentSeconds / aht(i),
@@ -375,13 +385,27 @@ export function computeStaffingRequirements(input: StaffingRequirementsInput): S
       const targetSeconds = channel.targetSeconds ?? 0;
       const { maxOccupancy, targetAsaSeconds } = channel;
       const serversPerAgent = channel.kind === "chat" ? (channel.concurrency ?? 1) : 1;
+      const { patienceSeconds, maxAbandonRate } = channel;
       let r;
+      let probabilityAbandon: number | null = null;
       try {
-        // Spelled out rather than spread: object spread dominates the cost at this volume.
-        r =
-          channel.kind === "chat"
-            ? requiredChatAgents({ chats: calls, concurrency: serversPerAgent, intervalSeconds, ahtSeconds, targetSl, targetSeconds, maxOccupancy, targetAsaSeconds, shrinkage })
-            : requiredAgents({ calls, intervalSeconds, ahtSeconds, targetSl, targetSeconds, maxOccupancy, targetAsaSeconds, shrinkage });
+        if (patienceSeconds != null) {
+          if (!Number.isInteger(serversPerAgent) || serversPerAgent < 1) {
+            throw new StaffingInputError("concurrency", `expected a whole number of at least 1, got ${String(serversPerAgent)}`);
+          }
+          const a = requiredServersErlangA(
+            { calls, intervalSeconds, ahtSeconds, targetSl, targetSeconds, maxOccupancy, targetAsaSeconds, shrinkage, patienceSeconds, maxAbandonRate },
+            serversPerAgent,
+          );
+          r = { ...a, agentsWithShrinkage: agentsWithShrinkage(a.agents, shrinkage) };
+          probabilityAbandon = a.probabilityAbandon;
+        } else {
+          // Spelled out rather than spread: object spread dominates the cost at this volume.
+          r =
+            channel.kind === "chat"
+              ? requiredChatAgents({ chats: calls, concurrency: serversPerAgent, intervalSeconds, ahtSeconds, targetSl, targetSeconds, maxOccupancy, targetAsaSeconds, shrinkage })
+              : requiredAgents({ calls, intervalSeconds, ahtSeconds, targetSl, targetSeconds, maxOccupancy, targetAsaSeconds, shrinkage });
+        }
       } catch (error) {
         const row = rows[i];
         throw withPath(error, c, row !== undefined && row >= 0 ? row : undefined);
@@ -400,6 +424,7 @@ export function computeStaffingRequirements(input: StaffingRequirementsInput): S
         oldestWaitingAgeSeconds: null,
         trafficErlangs: r.trafficErlangs,
         probabilityWait: r.probabilityWait,
+        probabilityAbandon,
         servers: r.agents * serversPerAgent,
         serversPerAgent,
         itemsPerAgent: null,
