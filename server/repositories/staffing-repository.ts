@@ -30,13 +30,31 @@ export interface RequirementRecord {
   occupancy: number | null;
 }
 
-/** One channel of a forecast run: the model chosen and every candidate's backtest score. */
+/** The span of history a channel's forecast learned from (ISO instants of the first and last interval kept). */
+export interface ForecastRunHistory {
+  from: string;
+  to: string;
+  rows: number;
+  /** Rows before a long hole that were left out; `gapMs` is that hole's length (null when none). */
+  leftOutRows: number;
+  gapMs: number | null;
+}
+
+/**
+ * One channel of a forecast run: the model chosen, every candidate's backtest score and, in runs
+ * made since they were recorded, the combination's weights, the history used and the demand zone.
+ */
 export interface ForecastRunChannel {
   channel: string;
   chosenModel: string;
   scores: { model: string; wmape: number | null }[];
   folds: number;
   warnings: string[];
+  /** The combination's weight per candidate (summing to 1) when the forecast combined candidates. */
+  weights?: { model: string; weight: number }[];
+  history?: ForecastRunHistory;
+  /** The zone the channel's seasonality was read in. */
+  demandZone?: string;
 }
 
 /** A manual uplift kept with the run (local dates in the run's zone, inclusive). */
@@ -100,6 +118,18 @@ export function listRequirements(db: Queryable, from: Date, to: Date): Requireme
     .where(and(gte(requirements.intervalStart, from), lt(requirements.intervalStart, to)))
     .orderBy(asc(requirements.intervalStart))
     .all();
+}
+
+/** Whether any requirement is stored with `from` ≤ intervalStart < `to`: the period has been forecast. */
+export function hasRequirements(db: Queryable, from: Date, to: Date): boolean {
+  return (
+    db
+      .select({ channelKey: requirements.channelKey })
+      .from(requirements)
+      .where(and(gte(requirements.intervalStart, from), lt(requirements.intervalStart, to)))
+      .limit(1)
+      .get() !== undefined
+  );
 }
 
 /**

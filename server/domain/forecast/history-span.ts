@@ -102,14 +102,23 @@ export interface HistorySpanSummary {
 }
 
 /**
- * Summarises the channels' spans in `zone`: the dates, the length in weeks, the channels, and
- * what a hole cut off, with the sentence the Staffing page shows. Null when there is no history.
+ * Summarises the channels' spans in `zone`: the dates, the length in weeks, the channels (in
+ * `channelOrder` when given), and what a hole cut off, with the sentence the Staffing page
+ * shows. Null when there is no history.
  * @example
  * summariseHistorySpan([{ channel: "voice", fromMs: Date.UTC(2026, 8, 28), toMs: Date.UTC(2026, 10, 22, 23, 30), rows: 2688, leftOutRows: 0, gapMs: null }], "UTC")?.message
  * //=> "Using history from 28 Sep to 22 Nov 2026 (8 weeks) of voice."
  */
-export function summariseHistorySpan(channels: readonly ChannelSpan[], zone: string): HistorySpanSummary | null {
-  if (channels.length === 0) return null;
+export function summariseHistorySpan(
+  spans: readonly ChannelSpan[],
+  zone: string,
+  opts: { channelOrder?: readonly string[] } = {},
+): HistorySpanSummary | null {
+  if (spans.length === 0) return null;
+  const order = opts.channelOrder ?? [];
+  // Channels in the organisation's order (unknown ones last), not the order rows happened to come in.
+  const rank = (channel: string) => (order.includes(channel) ? order.indexOf(channel) : order.length);
+  const channels = [...spans].sort((a, b) => rank(a.channel) - rank(b.channel));
   const fromMs = Math.min(...channels.map((c) => c.fromMs));
   const toMs = Math.max(...channels.map((c) => c.toMs));
   const from = DateTime.fromMillis(fromMs, { zone }).startOf("day");

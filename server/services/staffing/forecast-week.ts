@@ -7,6 +7,7 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import type { Actor } from "@/server/auth/actor";
 import { forecastChannels, type ForecastAdjustment } from "@/server/domain/forecast";
+import { selectHistorySpan, summariseHistorySpan, type ChannelSpan, type HistorySpanSummary } from "@/server/domain/forecast/history-span";
 import { computeStaffingRequirements } from "@/server/domain/staffing";
 import { AppError } from "@/server/errors";
 import { writeAudit } from "@/server/repositories/audit-repository";
@@ -26,17 +27,25 @@ export const ZForecastAdjustment = z.object({
   note: z.string().max(200).optional(),
 });
 
+/** The planning weeks a forecast may be made for: this week and the three after it. */
+export const PLANNING_WEEK_OFFSETS = [0, 1, 2, 3] as const;
+
 export const ZGenerateInput = z.object({
-  weekOffset: z.number().int().min(-1).max(8),
+  weekOffset: z
+    .number()
+    .int()
+    .min(0, "Forecast this week or one of the next three")
+    .max(PLANNING_WEEK_OFFSETS.length - 1, "Forecast this week or one of the next three"),
   adjustments: z.array(ZForecastAdjustment).max(20).default([]),
 });
 export type TGenerateInput = z.infer<typeof ZGenerateInput>;
 
-/** What a forecast wrote: the run, how many requirement rows, and the model chosen per channel. */
+/** What a forecast wrote: the run, how many requirement rows, the model chosen per channel and the history used. */
 export interface GenerateWeekResult {
   forecastRunId: number;
   rows: number;
   perChannel: { channel: string; chosenModel: string }[];
+  history: HistorySpanSummary | null;
 }
 
 /** Intervals of recent history whose handle times stand in for the forecast AHT. */
@@ -54,11 +63,23 @@ function recentAhtByChannel(history: readonly ContactHistoryRecord[], channels: 
   return ahtByChannel;
 }
 
+/** A channel's span as kept with the run. */
+function runHistoryOf(span: ChannelSpan) {
+  return {
+    from: new Date(span.fromMs).toISOString(),
+    to: new Date(span.toMs).toISOString(),
+    rows: span.rows,
+    leftOutRows: span.leftOutRows,
+    gapMs: span.gapMs,
+  };
+}
+
 /**
- * Forecasts the planning week starting `weekStart` from all stored history before it, turns the
- * forecast into requirements with the channels' settings, and replaces that week's stored
- * requirements. The demo seed calls it with the weeks it plans; the page through
- * {@link forecastPlanningWeek}.
+ * Forecasts the planning week starting `weekStart` from the stored history before it (each
+ * channel's latest contiguous span: rows before a hole of over two weeks, such as an old export
+ * imported beside recent data, are left out), turns the forecast into requirements with the
+ * channels' settings, and replaces that week's stored requirements. The demo seed calls it with
+ * the weeks it plans; the page through {@link forecastPlanningWeek}.
  */
 export function generateWeekRequirements(
   db: Store,
@@ -69,10 +90,13 @@ export function generateWeekRequirements(
   const adjustments = opts.adjustments ?? [];
   const from = opts.weekStart.toJSDate();
   const to = opts.weekStart.plus({ weeks: 1 }).toJSDate();
-  const history = repo.listHistoryBefore(db, from);
-  if (history.length === 0) {
+  const stored = repo.listHistoryBefore(db, from);
+  if (stored.length === 0) {
     throw new AppError("INVALID_INPUT", { field: "history", message: "No contact history before this week: import history first." });
   }
+  const span = selectHistorySpan(stored.map((h) => ({ ...h, intervalStartMs: h.intervalStart.getTime(), channel: h.channelKey })));
+  const history = span.kept;
+  const spanByChannel = new Map(span.channels.map((c) => [c.channel, c]));
   const forecast = forecastChannels({
     history: history.map((h) => ({ intervalStart: h.intervalStart.getTime(), channel: h.channelKey, contacts: h.contacts })),
     zone: settings.timeZone,
@@ -114,6 +138,7 @@ export function generateWeekRequirements(
         occupancy: c.occupancy,
       })),
     );
+  const historyUsed = summariseHistorySpan(span.channels, settings.timeZone, { channelOrder: channelRows.map((c) => c.key) });
   const forecastRunId = inTransaction(db, (tx) => {
     repo.replaceRequirements(tx, from, to, rows);
     const id = repo.insertForecastRun(tx, {
@@ -129,6 +154,7 @@ export function generateWeekRequirements(
         scores: c.scores.map((s) => ({ model: s.model, wmape: s.wmape })),
         folds: c.folds,
         warnings: c.warnings,
+        ...(spanByChannel.has(c.channel) ? { history: runHistoryOf(spanByChannel.get(c.channel) as ChannelSpan) } : {}),
       })),
       warnings: forecast.warnings,
       adjustments,
@@ -138,12 +164,17 @@ export function generateWeekRequirements(
       action: "requirements.generate",
       entity: "forecastRun",
       entityId: id,
-      details: { periodStart: from.toISOString(), rows: rows.length },
+      details: { periodStart: from.toISOString(), rows: rows.length, history: historyUsed?.message ?? null },
       at: opts.now,
     });
     return id;
   });
-  return { forecastRunId, rows: rows.length, perChannel: forecast.perChannel.map((c) => ({ channel: c.channel, chosenModel: c.chosenModel })) };
+  return {
+    forecastRunId,
+    rows: rows.length,
+    perChannel: forecast.perChannel.map((c) => ({ channel: c.channel, chosenModel: c.chosenModel })),
+    history: historyUsed,
+  };
 }
 
 /** The Staffing page's "Re-forecast": the planning week `weekOffset` weeks from the one containing `now`. */

@@ -12,6 +12,7 @@ import {
   type IntervalRequirement,
   type ModelComparison,
 } from "@/server/domain/staffing";
+import { summariseHistorySpan, type ChannelSpan, type HistorySpanSummary } from "@/server/domain/forecast/history-span";
 import { AppError } from "@/server/errors";
 import * as orgRepo from "@/server/repositories/org-repository";
 import type { ChannelRecord } from "@/server/repositories/org-repository";
@@ -43,8 +44,20 @@ export type TStaffingWeekInput = z.infer<typeof ZStaffingWeekInput>;
 /** A channel as stored, with the settings the week was staffed with (overrides applied). */
 export type StaffingWeekChannel = ChannelRecord & { effective: ChannelSettings };
 
+/** One of the weeks the page may forecast, and whether it has been. */
+export interface PlanningWeekChoice {
+  weekOffset: number;
+  /** Start of the week (ISO instant). */
+  start: string;
+  forecast: boolean;
+}
+
 export interface StaffingWeek {
   week: { start: string; end: string; zone: string; intervalMinutes: number; weekOffset: number };
+  /** This week and the three after it, for the week picker. */
+  planningWeeks: PlanningWeekChoice[];
+  /** The history the week's forecast learned from, in words and figures; null before a forecast (or for runs made before it was kept). */
+  history: HistorySpanSummary | null;
   channels: StaffingWeekChannel[];
   forecastRun: ForecastRunRecord | null;
   /** Per interval and channel: the requirement, its service and the working behind it (traffic, P(wait), servers…). */
@@ -67,6 +80,27 @@ function applyWhatIf(base: ChannelSettings, w: WhatIf | undefined): ChannelSetti
     responseTargetMinutes: w.responseMinutes ?? base.responseTargetMinutes,
     ahtSeconds: w.ahtSeconds ?? base.ahtSeconds,
   };
+}
+
+/** Weeks offered by the picker: this week and the next three. */
+const PLANNING_WEEKS = 4;
+
+/** The history a stored run learned from, summarised in the organisation's zone. */
+function historyOfRun(run: ForecastRunRecord | undefined, zone: string, channelOrder: readonly string[]): HistorySpanSummary | null {
+  const spans: ChannelSpan[] = (run?.channels ?? []).flatMap((c) =>
+    c.history
+      ? [{ channel: c.channel, fromMs: Date.parse(c.history.from), toMs: Date.parse(c.history.to), rows: c.history.rows, leftOutRows: c.history.leftOutRows, gapMs: c.history.gapMs }]
+      : [],
+  );
+  return summariseHistorySpan(spans, zone, { channelOrder });
+}
+
+/** This week and the next three, each marked with whether requirements are stored for it. */
+function planningWeekChoices(db: Store, now: Date): PlanningWeekChoice[] {
+  return Array.from({ length: PLANNING_WEEKS }, (_, weekOffset) => {
+    const week = planningWeek(db, now, weekOffset);
+    return { weekOffset, start: week.start.toUTC().toISO() ?? "", forecast: repo.hasRequirements(db, week.start.toJSDate(), week.end.toJSDate()) };
+  });
 }
 
 /**
@@ -110,6 +144,8 @@ export function getStaffingWeek(db: Store, opts: { now: Date; weekOffset: number
       intervalMinutes: week.intervalMinutes,
       weekOffset: opts.weekOffset,
     },
+    planningWeeks: planningWeekChoices(db, opts.now),
+    history: historyOfRun(run, week.zone, channels.map((c) => c.key)),
     channels,
     forecastRun: run ?? null,
     intervals,
