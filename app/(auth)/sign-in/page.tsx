@@ -6,9 +6,13 @@ import { SignInForm } from "./sign-in-form";
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-export default async function SignInPage() {
-  const { actor } = await getServerCaller();
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { actor, caller } = await getServerCaller();
   if (actor) redirect("/");
+  // A fresh install has nobody to sign in: offer the first-run set-up (it asks for the printed link).
+  if ((await caller.setup.status()).needed) redirect("/setup");
+  const params = await searchParams;
+  const createdEmail = params.setup === "done" && typeof params.email === "string" ? params.email : undefined;
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-amber-50 via-white to-sky-50 px-4">
       <div className="w-full max-w-sm">
@@ -20,7 +24,12 @@ export default async function SignInPage() {
         </div>
         <div className="card">
           <h1 className="mb-4 text-lg font-semibold">Sign in</h1>
-          <SignInForm />
+          {createdEmail !== undefined ? (
+            <p role="status" className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+              Organisation created. Sign in as its manager.
+            </p>
+          ) : null}
+          <SignInForm initialEmail={createdEmail} />
         </div>
       </div>
     </main>
