@@ -7,10 +7,11 @@ import { callerFor, freshDb } from "@/server/testing/api-harness";
 import { appRouter } from "./root";
 
 /**
- * Procedures that need no permission: signing in and out, asking who I am, and the first-run
- * page's set-up (it guards itself with the one-time token the server prints).
+ * Procedures that need no permission: signing in and out, asking who I am, the set-password
+ * link (its one-time token is the credential), and the first-run page's set-up (it guards itself
+ * with the one-time token the server prints).
  */
-const OPEN = new Set(["auth.signIn", "auth.signOut", "auth.me", "setup.status", "setup.timeZones", "setup.createOrganisation"]);
+const OPEN = new Set(["auth.signIn", "auth.signOut", "auth.me", "accounts.describePasswordLink", "accounts.setPassword", "setup.status", "setup.timeZones", "setup.createOrganisation"]);
 
 type AnyProcedure = { _def: { meta?: { permission?: Permission } } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>);

@@ -1,5 +1,7 @@
+import { accountsRouter } from "./routers/accounts";
 import { authRouter } from "./routers/auth";
 import { channelsRouter } from "./routers/channels";
+import { importsRouter } from "./routers/imports";
 import { meRouter } from "./routers/me";
 import { notificationsRouter } from "./routers/notifications";
 import { coverageRouter } from "./routers/coverage";
@@ -16,6 +18,8 @@ export const appRouter = createTRPCRouter({
   auth: authRouter,
   setup: setupRouter,
   org: orgRouter,
+  imports: importsRouter,
+  accounts: accountsRouter,
   settings: settingsRouter,
   channels: channelsRouter,
   staffing: staffingRouter,

@@ -32,3 +32,8 @@ export function listIssuedCalendarTokens(db: Queryable): IssuedCalendarToken[] {
     .all()
     .map((r) => ({ personId: r.personId, token: r.token ?? "", active: r.active }));
 }
+
+/** Revokes the person's token: their feed URL answers 404 at once, and no link is shown. */
+export function clearCalendarToken(tx: Queryable, personId: number): void {
+  tx.update(people).set({ calendarToken: null }).where(eq(people.id, personId)).run();
+}

@@ -17,6 +17,7 @@ export const personColumns = {
   maxDaysPerWeek: people.maxDaysPerWeek,
   minRestMinutes: people.minRestMinutes,
   active: people.active,
+  isPlanner: people.isPlanner,
 };
 
 export type PersonRow = {
@@ -248,4 +249,14 @@ export function insertTemplate(tx: Db, fields: TemplateFields): TemplateRecord {
 /** Updates a template the caller has found; a missing row is a bug, not an input error. */
 export function updateTemplate(tx: Db, id: number, fields: TemplateFields): TemplateRecord {
   return mustExist(tx.update(shiftTemplates).set(fields).where(eq(shiftTemplates.id, id)).returning().get(), "template", id);
+}
+
+/** Removes a person as lead of every team they lead; returns those teams' ids. */
+export function clearLeadOfTeams(tx: Db, personId: number): number[] {
+  return tx.update(teams).set({ leadId: null }).where(eq(teams.leadId, personId)).returning({ id: teams.id }).all().map((t) => t.id);
+}
+
+/** Makes `personId` the team's lead. */
+export function setTeamLead(tx: Db, teamId: number, personId: number): void {
+  tx.update(teams).set({ leadId: personId }).where(eq(teams.id, teamId)).run();
 }

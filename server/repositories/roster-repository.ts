@@ -2,7 +2,7 @@
  * Rosters, their shifts and breaks, and the absences a roster problem reads: every query and
  * write on them. Plain objects in and out; writes take the caller's transaction.
  */
-import { and, asc, desc, eq, gt, inArray, lt, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/types";
 import { rosters, shiftBreaks, shifts, unavailability, type RosterSolveSummary } from "@/db/schema";
 
@@ -230,4 +230,33 @@ export function markDraftsStale(tx: Queryable, from: Date, to: Date, reason: str
 /** Whether any roster (of any status) exists: their shifts sit on the organisation's interval grid. */
 export function hasAnyRoster(db: Queryable): boolean {
   return db.select({ id: rosters.id }).from(rosters).limit(1).get() !== undefined;
+}
+
+/** A shift and the status of its roster. */
+export interface ShiftInRoster extends ShiftRecord {
+  rosterStatus: RosterStatus;
+}
+
+/**
+ * The person's shifts starting at or after `from` in draft and published rosters (archived ones
+ * are history), by start.
+ */
+export function listUpcomingShiftsOfPerson(db: Queryable, personId: number, from: Date): ShiftInRoster[] {
+  return db
+    .select({ shift: shifts, rosterStatus: rosters.status })
+    .from(shifts)
+    .innerJoin(rosters, eq(rosters.id, shifts.rosterId))
+    .where(and(eq(shifts.personId, personId), gte(shifts.startsAt, from), inArray(rosters.status, ["draft", "published"])))
+    .orderBy(asc(shifts.startsAt))
+    .all()
+    .map((r) => ({ ...r.shift, rosterStatus: r.rosterStatus }));
+}
+
+/** Leaves the shifts in place with nobody on them (like an approved drop), while `personId` still holds them. */
+export function unassignShifts(tx: Queryable, shiftIds: readonly number[], personId: number): void {
+  if (shiftIds.length === 0) return;
+  tx.update(shifts)
+    .set({ personId: null })
+    .where(and(inArray(shifts.id, [...shiftIds]), eq(shifts.personId, personId)))
+    .run();
 }
