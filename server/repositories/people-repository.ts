@@ -44,6 +44,8 @@ export interface PersonFields {
   minMinutesPerWeek: number;
   maxDaysPerWeek: number;
   minRestMinutes: number;
+  /** The planner mark (only a lead's counts); left as stored when absent. */
+  isPlanner?: boolean;
 }
 
 /** The person behind a session id, or undefined when they are gone or deactivated. */

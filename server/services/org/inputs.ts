@@ -40,6 +40,8 @@ export const ZPersonInput = z
     skills: z.array(z.string()).default([]),
     templateIds: z.array(z.number().int()).default([]),
     password: z.string().min(10, "At least 10 characters").max(200).optional(),
+    /** A lead the manager marks as planner does the organisation-wide planning (stored only for leads). */
+    isPlanner: z.boolean().default(false),
     ...ZContract,
   })
   .refine((p) => p.minMinutesPerWeek <= p.maxMinutesPerWeek, {

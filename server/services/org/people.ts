@@ -1,6 +1,7 @@
 /**
- * The manager's create and edit of people: contract, region, team, skills, allowed templates
- * and (optionally) a new password. Each write lands in the audit log with it.
+ * The manager's create and edit of people: contract, region, team, skills, allowed templates,
+ * the planner mark (leads only) and (optionally) a new password. Each write lands in the audit
+ * log with it; granting or removing the planner mark gets an entry of its own.
  */
 import type { Actor } from "@/server/auth/actor";
 import { hashPassword } from "@/server/auth/password";
@@ -23,6 +24,11 @@ function checkPersonRefs(db: Store, input: { regionId: number; teamId: number | 
   if (badSkill !== undefined) throw new AppError("INVALID_INPUT", { field: "skills", message: `Unknown channel "${badSkill}"` });
 }
 
+/** The planner mark means something only on a lead; anyone else is stored unmarked. */
+function plannerMarkFor(input: { role: TPersonInput["role"]; isPlanner: boolean }): boolean {
+  return input.role === "lead" && input.isPlanner;
+}
+
 function refuseTakenEmail(db: Store, email: string, exceptId?: number) {
   if (peopleRepo.isEmailTaken(db, email, exceptId)) throw new AppError("INVALID_INPUT", { field: "email", message: "Someone already uses this email" });
 }
@@ -35,7 +41,8 @@ export async function createPerson(db: Store, actor: Actor, input: TPersonInput,
   return inTransaction(db, (tx) => {
     checkPersonRefs(tx, input);
     refuseTakenEmail(tx, input.email);
-    const { templateIds, password: _password, ...fields } = input;
+    const { templateIds, password: _password, ...rest } = input;
+    const fields = { ...rest, isPlanner: plannerMarkFor(input) };
     const id = peopleRepo.insertPerson(tx, { ...fields, passwordHash });
     peopleRepo.replacePersonTemplates(tx, id, templateIds);
     writeAudit(tx, { actorId: actor.id, action: "person.create", entity: "person", entityId: id, details: { ...fields, templateIds }, at: now });
@@ -47,13 +54,18 @@ export async function createPerson(db: Store, actor: Actor, input: TPersonInput,
 export async function updatePerson(db: Store, actor: Actor, input: TUpdatePersonInput, now: Date) {
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return inTransaction(db, (tx) => {
-    const { id, templateIds, password: _password, ...fields } = input;
-    if (!peopleRepo.personExists(tx, id)) throw new AppError("NOT_FOUND", { message: "Person not found" });
+    const { id, templateIds, password: _password, ...rest } = input;
+    const before = orgRepo.getPerson(tx, id);
+    if (!before) throw new AppError("NOT_FOUND", { message: "Person not found" });
     checkPersonRefs(tx, input);
+    const fields = { ...rest, isPlanner: plannerMarkFor(input) };
     refuseTakenEmail(tx, fields.email, id);
     peopleRepo.updatePerson(tx, id, fields, passwordHash);
     peopleRepo.replacePersonTemplates(tx, id, templateIds);
     writeAudit(tx, { actorId: actor.id, action: "person.update", entity: "person", entityId: id, details: { ...fields, templateIds, passwordChanged: Boolean(passwordHash) }, at: now });
+    if (before.isPlanner !== fields.isPlanner) {
+      writeAudit(tx, { actorId: actor.id, action: fields.isPlanner ? "person.planner.grant" : "person.planner.revoke", entity: "person", entityId: id, details: { name: fields.name }, at: now });
+    }
     return orgRepo.getPerson(tx, id);
   });
 }

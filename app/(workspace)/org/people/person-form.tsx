@@ -18,6 +18,7 @@ const FIELDS = [
   "regionId",
   "timeZone",
   "teamId",
+  "isPlanner",
   "skills",
   "templateIds",
   "password",
@@ -59,6 +60,7 @@ export function PersonForm({
   const [regionId, setRegionId] = useState(String(person?.regionId ?? regions[0]?.id ?? ""));
   const [timeZone, setTimeZone] = useState(person?.timeZone ?? "");
   const [teamId, setTeamId] = useState(person?.teamId == null ? "" : String(person.teamId));
+  const [isPlanner, setIsPlanner] = useState(person?.isPlanner ?? false);
   const [skills, setSkills] = useState<string[]>(person?.skills ?? []);
   const [templateIds, setTemplateIds] = useState<number[]>(person?.templateIds ?? []);
   const [minHours, setMinHours] = useState(hours(person?.minMinutesPerWeek ?? 1800));
@@ -98,6 +100,8 @@ export function PersonForm({
       regionId: Number(regionId),
       timeZone: timeZone.trim() === "" ? null : timeZone.trim(),
       teamId: teamId === "" ? null : Number(teamId),
+      // Only a lead can be a planner; switching the role away drops the mark.
+      isPlanner: role === "lead" && isPlanner,
       skills,
       templateIds,
       minMinutesPerWeek,
@@ -160,6 +164,26 @@ export function PersonForm({
             </select>
           )}
         </Field>
+        {role === "lead" && (
+          <div className="sm:col-span-2 lg:col-span-3">
+            <label htmlFor="person-is-planner" className="flex items-start gap-2 text-sm text-slate-800">
+              <input
+                id="person-is-planner"
+                name="isPlanner"
+                type="checkbox"
+                className="mt-0.5 h-4 w-4"
+                checked={isPlanner}
+                onChange={(e) => setIsPlanner(e.target.checked)}
+                aria-describedby="person-is-planner-hint"
+              />
+              <span className="font-medium">Planner for the whole organisation</span>
+            </label>
+            <p id="person-is-planner-hint" className="ml-6 text-xs text-slate-500">
+              May import history, forecast, change targets and settings, import people, and build and publish the organisation&apos;s roster. Without it a lead edits their own teams&apos; shifts and approves their requests.
+            </p>
+            {fieldErrors.isPlanner?.map((message) => <p key={message} className="ml-6 text-sm text-red-700">{message}</p>)}
+          </div>
+        )}
       </div>
 
       <div className="grid gap-6 lg:grid-cols-2">
