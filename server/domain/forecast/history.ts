@@ -11,6 +11,8 @@ export interface HistoryRow {
   intervalStart: string | number;
   channel: string;
   contacts: number;
+  /** Mean handle time of the interval's contacts, when the history carries it. */
+  ahtSeconds?: number | null;
 }
 
 /**
@@ -43,6 +45,12 @@ export interface LocalSeries {
   readonly firstDay: number;
   readonly dayCount: number;
   readonly values: Float64Array;
+  /**
+   * Handle time per cell (Σ contacts × AHT seconds) and the contacts behind it, over rows that carry
+   * an AHT; absent when no row does.
+   */
+  readonly handleSeconds?: Float64Array;
+  readonly handledContacts?: Float64Array;
 }
 
 /** A UTC instant placed on the local wall-clock grid. */
@@ -219,7 +227,7 @@ export function assertIntervalMinutes(intervalMinutes: number, field = "interval
 /** History in UTC milliseconds, validated, with its channels in order of first appearance. */
 export interface ParsedHistory {
   channels: string[];
-  rows: { intervalStartMs: number; channel: string; contacts: number }[];
+  rows: { intervalStartMs: number; channel: string; contacts: number; ahtSeconds: number | null }[];
 }
 
 /**
@@ -249,6 +257,10 @@ export function parseHistoryRows(history: readonly HistoryRow[]): ParsedHistory 
     if (typeof row.contacts !== "number" || !Number.isFinite(row.contacts) || row.contacts < 0) {
       throw new ForecastInputError(`${where}.contacts: expected a number ≥ 0, got ${String(row.contacts)}`, "contacts");
     }
+    const aht = row.ahtSeconds ?? null;
+    if (aht !== null && (typeof aht !== "number" || !Number.isFinite(aht) || aht < 0)) {
+      throw new ForecastInputError(`${where}.ahtSeconds: expected a number ≥ 0 or null, got ${String(aht)}`, "ahtSeconds");
+    }
     const key = `${row.channel}\u0000${intervalStartMs}`;
     if (seenKeys.has(key)) {
       throw new ForecastInputError(`${where}: a second row for channel "${row.channel}" at ${String(row.intervalStart)}`, "intervalStart");
@@ -258,7 +270,7 @@ export function parseHistoryRows(history: readonly HistoryRow[]): ParsedHistory 
       seenChannels.add(row.channel);
       channels.push(row.channel);
     }
-    rows.push({ intervalStartMs, channel: row.channel, contacts: row.contacts });
+    rows.push({ intervalStartMs, channel: row.channel, contacts: row.contacts, ahtSeconds: aht });
   });
   return { channels, rows };
 }
@@ -293,9 +305,12 @@ export function buildLocalHistory(parsed: ParsedHistory, clock: ZoneClock, inter
     throw new ForecastInputError("history: no rows", "history");
   }
   const dayCount = lastDay - firstDay + 1;
-  const sums = new Map<string, { sum: Float64Array; count: Uint8Array }>();
+  const sums = new Map<string, { sum: Float64Array; count: Uint8Array; handle: Float64Array | null; handled: Float64Array | null }>();
+  const withAht = new Set(parsed.rows.filter((row) => row.ahtSeconds !== null).map((row) => row.channel));
   for (const channel of parsed.channels) {
-    sums.set(channel, { sum: new Float64Array(dayCount * slotsPerDay), count: new Uint8Array(dayCount * slotsPerDay) });
+    const size = dayCount * slotsPerDay;
+    const aht = withAht.has(channel);
+    sums.set(channel, { sum: new Float64Array(size), count: new Uint8Array(size), handle: aht ? new Float64Array(size) : null, handled: aht ? new Float64Array(size) : null });
   }
   parsed.rows.forEach((row, index) => {
     const cell = cells[index] as LocalCell;
@@ -304,17 +319,22 @@ export function buildLocalHistory(parsed: ParsedHistory, clock: ZoneClock, inter
     const at = (cell.dayOrdinal - firstDay) * slotsPerDay + cell.slot;
     target.sum[at] = (target.sum[at] as number) + row.contacts;
     target.count[at] = (target.count[at] as number) + 1;
+    if (row.ahtSeconds !== null && target.handle !== null && target.handled !== null) {
+      target.handle[at] = (target.handle[at] as number) + row.contacts * row.ahtSeconds;
+      target.handled[at] = (target.handled[at] as number) + row.contacts;
+    }
   });
   const series = new Map<string, LocalSeries>();
   for (const channel of parsed.channels) {
-    const { sum, count } = sums.get(channel) as { sum: Float64Array; count: Uint8Array };
+    const { sum, count, handle, handled } = sums.get(channel) as { sum: Float64Array; count: Uint8Array; handle: Float64Array | null; handled: Float64Array | null };
     const values = new Float64Array(sum.length);
     for (let i = 0; i < values.length; i++) {
       const n = count[i] as number;
       // The repeated hour of a 25-hour day puts two real intervals on one wall-clock slot: keep their mean.
       values[i] = n === 0 ? Number.NaN : (sum[i] as number) / n;
     }
-    series.set(channel, { zone: clock.zone, intervalMinutes, slotsPerDay, firstDay, dayCount, values });
+    const aht = handle === null || handled === null ? {} : { handleSeconds: handle, handledContacts: handled };
+    series.set(channel, { zone: clock.zone, intervalMinutes, slotsPerDay, firstDay, dayCount, values, ...aht });
   }
   return { zone: clock.zone, intervalMinutes, slotsPerDay, firstDay, dayCount, channels: parsed.channels, series };
 }

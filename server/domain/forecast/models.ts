@@ -1,5 +1,7 @@
 import { DAYS_PER_WEEK, type LocalSeries, weekdayOfDayOrdinal } from "./history";
+import { cleanSeries } from "./clean";
 import { fitHoltWinters } from "./holt-winters";
+import { cleanProfileTable, DEFAULT_SMOOTH_PROFILE, weeklyProfileTable } from "./robust-profile";
 
 /** Candidate models, simplest first (ties in the backtest go to the earlier one). */
 export const MODEL_NAMES = [
@@ -10,6 +12,10 @@ export const MODEL_NAMES = [
   "robust-profile",
   "holt-winters",
   "ensemble",
+  "clean-profile",
+  "weekly-profile",
+  "clean-holt-winters",
+  "combination",
 ] as const;
 
 export type ModelName = (typeof MODEL_NAMES)[number];
@@ -27,7 +33,17 @@ export const MODEL_DESCRIPTIONS: Record<ModelName, string> = {
     "profile with outlier days (holidays, outages: total off the median by more than 30%) left out; level from the last 4 normal same weekdays, shape from the last 8",
   "holt-winters": "Holt-Winters with a one-week season (additive or multiplicative, damped trend), parameters chosen on the last training week",
   ensemble: "mean of robust-profile, trimmed-mean and holt-winters",
+  "clean-profile":
+    "outlier intervals and days (outage evenings, post-holiday surges) left out; level = mean of the last 5 clean same weekdays; shape of the last 8, shrunk toward similar weekdays and neighbouring slots",
+  "weekly-profile":
+    "outliers left out; one recency-weighted level from the last 15 clean days (each divided by its weekday's ratio) × weekday ratio × smoothed shape",
+  "clean-holt-winters": "Holt-Winters fitted on the history with outlier intervals and days left out",
+  combination:
+    "weighted mean of clean-profile, weekly-profile, clean-holt-winters and robust-profile: inverse backtest error, shrunk halfway toward equal weights",
 };
+
+/** The members of the combination, and the share of its weight spread equally whatever the scores. */
+export const COMBINATION_MEMBERS: readonly ModelName[] = ["clean-profile", "weekly-profile", "clean-holt-winters", "robust-profile"];
 
 /** Forecast for a local day (index into the series' days, may lie past its end) and wall-clock slot. */
 export type Predictor = (day: number, slot: number) => number;
@@ -39,7 +55,12 @@ const ENSEMBLE_MEMBERS: readonly ModelName[] = ["robust-profile", "trimmed-mean"
  * 0 for a time of week that never had contacts in the training days, and never a negative value.
  * @example fitModels(series, 28, ["seasonal-naive", "profile"]).get("profile")?.(28, 36)
  */
-export function fitModels(series: LocalSeries, trainDays: number, models: readonly ModelName[]): Map<ModelName, Predictor> {
+export function fitModels(
+  series: LocalSeries,
+  trainDays: number,
+  models: readonly ModelName[],
+  options: FitOptions = {},
+): Map<ModelName, Predictor> {
   const slotsPerWeek = DAYS_PER_WEEK * series.slotsPerDay;
   const active = activeSlotsOfWeek(series, trainDays);
   const weekdayOf = (day: number): number => weekdayOfDayOrdinal(series.firstDay + day);
@@ -55,8 +76,11 @@ export function fitModels(series: LocalSeries, trainDays: number, models: readon
   const fitted = new Map<ModelName, Predictor>();
   const needed = new Set<ModelName>(models);
   if (needed.has("ensemble")) for (const member of ENSEMBLE_MEMBERS) needed.add(member);
+  if (needed.has("combination")) for (const member of COMBINATION_MEMBERS) needed.add(member);
   let recent: RecentValues | null = null;
   const recentValues = (): RecentValues => (recent ??= collectRecentValues(series, trainDays, 8));
+  let cleaned: LocalSeries | null = null;
+  const clean = (): LocalSeries => (cleaned ??= cleanSeries(series, trainDays).series);
 
   for (const model of MODEL_NAMES) {
     if (!needed.has(model)) continue;
@@ -80,6 +104,25 @@ export function fitModels(series: LocalSeries, trainDays: number, models: readon
       case "holt-winters":
         predictor = fitHoltWinters(series, trainDays);
         break;
+      case "clean-profile":
+        predictor = fromWeeklyTable(cleanProfileTable(clean(), trainDays, DEFAULT_SMOOTH_PROFILE));
+        break;
+      case "weekly-profile":
+        predictor = fromWeeklyTable(weeklyProfileTable(clean(), trainDays, DEFAULT_SMOOTH_PROFILE));
+        break;
+      case "clean-holt-winters":
+        predictor = fitHoltWinters(clean(), trainDays);
+        break;
+      case "combination": {
+        const weights = options.weights ?? equalWeights(COMBINATION_MEMBERS);
+        const members = COMBINATION_MEMBERS.map((member) => [fitted.get(member) as Predictor, weights.get(member) ?? 0] as const);
+        predictor = (day, slot) => {
+          let sum = 0;
+          for (const [member, weight] of members) sum += weight * member(day, slot);
+          return sum;
+        };
+        break;
+      }
       case "ensemble": {
         const members = ENSEMBLE_MEMBERS.map((member) => fitted.get(member) as Predictor);
         predictor = (day, slot) => {
@@ -94,6 +137,19 @@ export function fitModels(series: LocalSeries, trainDays: number, models: readon
   }
   for (const model of fitted.keys()) if (!models.includes(model)) fitted.delete(model);
   return fitted;
+}
+
+/** Options of a fit: the combination's member weights (equal when absent). */
+export interface FitOptions {
+  weights?: ReadonlyMap<ModelName, number>;
+}
+
+/**
+ * Equal weights over the given models.
+ * @example equalWeights(["profile", "holt-winters"]).get("profile") //=> 0.5
+ */
+export function equalWeights(models: readonly ModelName[]): Map<ModelName, number> {
+  return new Map(models.map((model) => [model, 1 / models.length]));
 }
 
 /**
