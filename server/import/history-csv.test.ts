@@ -18,9 +18,9 @@ describe("parseHistoryCsv", () => {
   it("reads rows as UTC instants with optional AHT", () => {
     const result = parseHistoryCsv(csv("2024-03-31T00:30:00+00:00,voice,12,180", "2024-03-31T02:00:00+01:00,voice,3,", "2024-03-31T01:00:00Z,chat,0,0"));
     expect(result.rows).toEqual([
-      { intervalStart: "2024-03-31T00:30:00.000Z", channel: "voice", contacts: 12, ahtSeconds: 180 },
-      { intervalStart: "2024-03-31T01:00:00.000Z", channel: "voice", contacts: 3, ahtSeconds: null },
-      { intervalStart: "2024-03-31T01:00:00.000Z", channel: "chat", contacts: 0, ahtSeconds: null },
+      { intervalStart: "2024-03-31T00:30:00.000Z", channel: "voice", contacts: 12, ahtSeconds: 180, abandoned: null, waitSeconds: null },
+      { intervalStart: "2024-03-31T01:00:00.000Z", channel: "voice", contacts: 3, ahtSeconds: null, abandoned: null, waitSeconds: null },
+      { intervalStart: "2024-03-31T01:00:00.000Z", channel: "chat", contacts: 0, ahtSeconds: null, abandoned: null, waitSeconds: null },
     ]);
     expect(result.channels).toEqual(["voice", "chat"]);
     expect(result.intervalMinutes).toBe(30);
@@ -86,5 +86,36 @@ describe("parseHistoryCsv", () => {
     expect(importError("interval_start,channel\n2024-03-04T09:00:00Z,voice\n").message).toContain('Row 1, column "contacts": missing from the header');
     expect(importError("").row).toBe(1);
     expect(importError(`${HEADER}\n`).message).toContain("no data rows");
+  });
+
+  describe("abandoned and wait_seconds", () => {
+    const withAbandons = (...lines: string[]) => ["interval_start,channel,contacts,aht_seconds,abandoned,wait_seconds", ...lines].join("\n") + "\n";
+
+    it("reads them when present, empty cells as none", () => {
+      const result = parseHistoryCsv(withAbandons("2024-03-04T09:00:00Z,voice,40,180,3,12.5", "2024-03-04T09:30:00Z,voice,20,170,,", "2024-03-04T10:00:00Z,voice,0,,0,0"));
+      expect(result.rows.map((r) => [r.abandoned, r.waitSeconds])).toEqual([
+        [3, 12.5],
+        [null, null],
+        [0, 0],
+      ]);
+    });
+
+    it.each([
+      ["2024-03-04T09:00:00Z,voice,40,180,-1,10", "abandoned", 'Row 2, column "abandoned": expected a number ≥ 0, got "-1"'],
+      ["2024-03-04T09:00:00Z,voice,40,180,many,10", "abandoned", 'Row 2, column "abandoned": expected a number ≥ 0, got "many"'],
+      ["2024-03-04T09:00:00Z,voice,40,180,41,10", "abandoned", 'Row 2, column "abandoned": expected at most the row\'s 40 contacts'],
+      ["2024-03-04T09:00:00Z,voice,40,180,3,-2", "wait_seconds", 'Row 2, column "wait_seconds": expected a number of seconds ≥ 0, got "-2"'],
+      ["2024-03-04T09:00:00Z,voice,40,180,3,soon", "wait_seconds", 'Row 2, column "wait_seconds": expected a number of seconds ≥ 0, got "soon"'],
+    ])("rejects %s", (line, field, message) => {
+      const error = importError(withAbandons(line));
+      expect(error.row).toBe(2);
+      expect(error.field).toBe(field);
+      expect(error.message).toContain(message);
+    });
+
+    it("works with only one of the two columns", () => {
+      const result = parseHistoryCsv("interval_start,channel,contacts,abandoned\n2024-03-04T09:00:00Z,voice,40,2\n");
+      expect(result.rows[0]).toMatchObject({ abandoned: 2, waitSeconds: null, ahtSeconds: null });
+    });
   });
 });

@@ -10,6 +10,10 @@ export interface HistoryImportRow {
   contacts: number;
   /** Average handle time in seconds; null when the column is absent or the cell is empty. */
   ahtSeconds: number | null;
+  /** Contacts that hung up before an answer (0 ≤ abandoned ≤ contacts); null (or absent) when not in the file. */
+  abandoned?: number | null;
+  /** Mean wait of all contacts in seconds (≥ 0); null (or absent) when not in the file. */
+  waitSeconds?: number | null;
 }
 
 export interface HistoryCsvOptions {
@@ -70,12 +74,14 @@ export const NUMBER_PATTERN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 /**
  * Parses contact history in the import format: columns `interval_start` (ISO instant with an
  * offset), `channel`, `contacts` (a number ≥ 0) and optionally `aht_seconds` (a number above 0;
- * empty, or 0 on a row with 0 contacts, means none). Checks every row and rejects the whole file on
- * any problem, naming the row (the header is row 1) and column. Two rows for the same interval and
- * channel are an error.
+ * empty, or 0 on a row with 0 contacts, means none), `abandoned` (contacts that hung up before an
+ * answer, 0 ≤ abandoned ≤ contacts) and `wait_seconds` (mean wait of all contacts, ≥ 0); those two
+ * let staffing estimate callers' patience (Erlang A). Empty optional cells mean none. Checks every
+ * row and rejects the whole file on any problem, naming the row (the header is row 1) and column.
+ * Two rows for the same interval and channel are an error.
  * @example
  * parseHistoryCsv("interval_start,channel,contacts\n2024-03-04T09:00:00+00:00,voice,12\n").rows
- * //=> [{ intervalStart: "2024-03-04T09:00:00.000Z", channel: "voice", contacts: 12, ahtSeconds: null }]
+ * //=> [{ intervalStart: "2024-03-04T09:00:00.000Z", channel: "voice", contacts: 12, ahtSeconds: null, abandoned: null, waitSeconds: null }]
  */
 export function parseHistoryCsv(text: string, options: HistoryCsvOptions = {}): HistoryCsvResult {
   const errors: CsvRowError[] = [];
@@ -182,6 +188,29 @@ export function parseHistoryCsv(text: string, options: HistoryCsvOptions = {}): 
       } else ahtSeconds = aht;
     }
 
+    let abandoned: number | null = null;
+    const abandonedText = cell(record, "abandoned");
+    if (abandonedText !== undefined && abandonedText !== "") {
+      const value = NUMBER_PATTERN.test(abandonedText) ? Number(abandonedText) : Number.NaN;
+      if (!Number.isFinite(value) || value < 0) {
+        fail(row, "abandoned", `expected a number ≥ 0, got "${abandonedText}"`);
+        ok = false;
+      } else if (Number.isFinite(contacts) && value > contacts) {
+        fail(row, "abandoned", `expected at most the row's ${contactsText} contacts (abandoned contacts are part of them), got "${abandonedText}"`);
+        ok = false;
+      } else abandoned = value;
+    }
+
+    let waitSeconds: number | null = null;
+    const waitText = cell(record, "wait_seconds");
+    if (waitText !== undefined && waitText !== "") {
+      const value = NUMBER_PATTERN.test(waitText) ? Number(waitText) : Number.NaN;
+      if (!Number.isFinite(value) || value < 0) {
+        fail(row, "wait_seconds", `expected a number of seconds ≥ 0, got "${waitText}"`);
+        ok = false;
+      } else waitSeconds = value;
+    }
+
     if (!ok || startMs === null) continue;
     const key = `${channel}\u0000${startMs}`;
     const earlier = firstRowOf.get(key);
@@ -191,7 +220,7 @@ export function parseHistoryCsv(text: string, options: HistoryCsvOptions = {}): 
     }
     firstRowOf.set(key, row);
     if (!channels.includes(channel)) channels.push(channel);
-    rows.push({ intervalStart: isoUtc(startMs), channel, contacts, ahtSeconds });
+    rows.push({ intervalStart: isoUtc(startMs), channel, contacts, ahtSeconds, abandoned, waitSeconds });
     rowNumbers.push(row);
     startsMs.push(startMs);
     startTexts.push(startText);

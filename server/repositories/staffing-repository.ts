@@ -13,6 +13,10 @@ export interface ContactHistoryRecord {
   contacts: number;
   /** Measured handle time; null when the history file had none. */
   ahtSeconds: number | null;
+  /** Contacts that abandoned before an answer (part of `contacts`); null (or absent) when not imported. */
+  abandoned?: number | null;
+  /** Mean wait of all contacts in seconds; null (or absent) when not imported. */
+  waitSeconds?: number | null;
 }
 
 /** Agents needed for one channel in one interval of a planning period, with the service they give. */
@@ -28,6 +32,8 @@ export interface RequirementRecord {
   serviceLevel: number | null;
   asaSeconds: number | null;
   occupancy: number | null;
+  /** Erlang A channels: projected share of contacts abandoned; null (or absent) otherwise. */
+  probabilityAbandon?: number | null;
 }
 
 /** The span of history a channel's forecast learned from (ISO instants of the first and last interval kept). */
@@ -100,12 +106,19 @@ export function listHistoryBefore(db: Queryable, before: Date): ContactHistoryRe
   return db.select().from(contactHistory).where(lt(contactHistory.intervalStart, before)).orderBy(asc(contactHistory.intervalStart)).all();
 }
 
-/** Writes history rows inside the caller's transaction; re-importing an interval replaces it. */
+/**
+ * Writes history rows inside the caller's transaction; re-importing an interval replaces it.
+ * `abandoned` and `waitSeconds` given as null clear the stored values (a file without those
+ * columns, as with its AHT); left undefined (e.g. actuals posted during the day) they are kept.
+ */
 export function upsertHistory(tx: Queryable, rows: readonly ContactHistoryRecord[]): void {
   for (const row of rows) {
+    const set: Partial<ContactHistoryRecord> = { contacts: row.contacts, ahtSeconds: row.ahtSeconds };
+    if (row.abandoned !== undefined) set.abandoned = row.abandoned;
+    if (row.waitSeconds !== undefined) set.waitSeconds = row.waitSeconds;
     tx.insert(contactHistory)
       .values(row)
-      .onConflictDoUpdate({ target: [contactHistory.intervalStart, contactHistory.channelKey], set: { contacts: row.contacts, ahtSeconds: row.ahtSeconds } })
+      .onConflictDoUpdate({ target: [contactHistory.intervalStart, contactHistory.channelKey], set })
       .run();
   }
 }

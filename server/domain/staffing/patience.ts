@@ -17,9 +17,9 @@
 export interface AbandonHistoryRow {
   contacts: number;
   /** Contacts that hung up before an answer (part of `contacts`); null when not exported. */
-  abandoned: number | null | undefined;
+  abandoned?: number | null | undefined;
   /** Mean wait of all contacts in the interval, seconds; null when not exported. */
-  waitSeconds: number | null | undefined;
+  waitSeconds?: number | null | undefined;
 }
 
 /** Fewer abandons than this in the whole history say too little about patience. */

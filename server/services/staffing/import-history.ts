@@ -11,10 +11,7 @@ import { writeAudit } from "@/server/repositories/audit-repository";
 import * as orgRepo from "@/server/repositories/org-repository";
 import * as repo from "@/server/repositories/staffing-repository";
 import { inTransaction, type Store } from "@/server/repositories/unit-of-work";
-import { planningWeek } from "@/server/services/engine-input/planning-week";
-
-/** The planning weeks an import is checked against: this week and the three after it. */
-const PLANNING_WEEKS = 4;
+import { PLANNING_WEEKS, planningWeek } from "@/server/services/engine-input/planning-week";
 
 export const ZImportHistoryInput = z.object({
   csv: z.string().min(1, "Choose a CSV file").max(20_000_000, "The file is larger than 20 MB"),
@@ -83,7 +80,14 @@ export function importHistoryCsv(db: Store, actor: Actor, input: TImportHistoryI
   inTransaction(db, (tx) => {
     repo.upsertHistory(
       tx,
-      parsed.rows.map((row) => ({ intervalStart: new Date(row.intervalStart), channelKey: row.channel, contacts: row.contacts, ahtSeconds: row.ahtSeconds })),
+      parsed.rows.map((row) => ({
+        intervalStart: new Date(row.intervalStart),
+        channelKey: row.channel,
+        contacts: row.contacts,
+        ahtSeconds: row.ahtSeconds,
+        abandoned: row.abandoned ?? null,
+        waitSeconds: row.waitSeconds ?? null,
+      })),
     );
     writeAudit(tx, {
       actorId: actor.id,
