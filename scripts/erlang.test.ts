@@ -73,6 +73,41 @@ describe("npm run erlang", () => {
     expect(stderr).toMatch(message);
   });
 
+  it("patience_seconds: Erlang A, with probability_abandon; absent or null is Erlang C exactly", () => {
+    const base = { calls: 100, interval_seconds: 1800, aht_seconds: 180, target_sl: 0.8, target_seconds: 20 };
+    const { status, stdout, stderr } = runErlang(
+      JSON.stringify([
+        { ...base, patience_seconds: 120 },
+        { ...base, patience_seconds: 120, max_abandon_rate: 0.02 },
+        { ...base, patience_seconds: null },
+        { ...base, patience_seconds: null, max_abandon_rate: 0.02 },
+      ]),
+    );
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    const [a, capped, c, cWithCap] = JSON.parse(stdout) as Record<string, number>[];
+    expect(a).toMatchObject({ traffic_erlangs: 10, agents: 12 });
+    expect(Object.keys(a ?? {}).sort()).toEqual(
+      ["agents", "agents_with_shrinkage", "asa_seconds", "occupancy", "probability_abandon", "probability_wait", "service_level", "traffic_erlangs"].sort(),
+    );
+    expect(a?.probability_abandon).toBeGreaterThan(0.05);
+    expect(a?.service_level).toBeGreaterThanOrEqual(0.8);
+    expect(capped?.probability_abandon).toBeLessThanOrEqual(0.02);
+    expect(capped?.agents).toBeGreaterThan(12);
+    expect(c).toMatchObject({ agents: 14, probability_wait: 0.17413193359504983 });
+    expect(c).not.toHaveProperty("probability_abandon");
+    expect(cWithCap).toEqual(c);
+  });
+
+  it.each([
+    [0, /^input\[0\]\.patience_seconds: expected a number of seconds above 0/],
+    ["120", /^input\[0\]\.patience_seconds: expected a number/],
+  ])("rejects patience_seconds %j naming the field", (patience, message) => {
+    const { status, stderr } = runErlang(JSON.stringify([{ calls: 10, interval_seconds: 900, aht_seconds: 180, target_sl: 0.8, target_seconds: 20, patience_seconds: patience }]));
+    expect(status).toBe(1);
+    expect(stderr).toMatch(message);
+  });
+
   it("rejects input that is not a JSON array", () => {
     expect(runErlang("{not json")).toMatchObject({ status: 1, stdout: "", stderr: expect.stringMatching(/^stdin: not valid JSON/) as unknown });
     expect(runErlang('{"calls": 1}')).toMatchObject({ status: 1, stderr: expect.stringMatching(/^stdin: expected a JSON array/) as unknown });

@@ -10,11 +10,23 @@
  *         "asa_seconds": 7.83…, "occupancy": 0.714…, "probability_wait": 0.174…}
  *
  * `max_occupancy` and `target_asa_seconds` may be null or absent; `shrinkage` absent means 0.
+ *
+ * Erlang A (callers abandon): add `patience_seconds`, the callers' mean patience (exponential),
+ * and optionally `max_abandon_rate`, a cap on the share abandoning. The output then also has
+ * `probability_abandon`; `service_level` is the share of ALL arrivals answered within
+ * target_seconds (abandoned contacts never count as answered), `asa_seconds` the mean wait of
+ * answered contacts and `occupancy` the carried load per agent. `patience_seconds` absent or null
+ * is Erlang C exactly as above (and `max_abandon_rate` is then ignored: nobody abandons).
+ *
+ *   in:  {"calls": 100, "interval_seconds": 1800, "aht_seconds": 180, "target_sl": 0.8, "target_seconds": 20,
+ *         "patience_seconds": 120}
+ *   out: {"traffic_erlangs": 10, "agents": 12, …, "probability_abandon": 0.0616…}
+ *
  * Bad input: a message naming the array index and field on stderr, nothing on stdout, exit 1.
  */
 import { readFileSync } from "node:fs";
-import { StaffingInputError, requiredAgents } from "../server/domain/staffing/index";
-import type { StaffingInput, StaffingResult } from "../server/domain/staffing/index";
+import { StaffingInputError, requiredAgents, requiredAgentsErlangA } from "../server/domain/staffing/index";
+import type { ErlangAStaffingResult, StaffingInput, StaffingResult } from "../server/domain/staffing/index";
 
 const SNAKE_BY_FIELD: Record<string, string> = {
   calls: "calls",
@@ -25,9 +37,11 @@ const SNAKE_BY_FIELD: Record<string, string> = {
   maxOccupancy: "max_occupancy",
   targetAsaSeconds: "target_asa_seconds",
   shrinkage: "shrinkage",
+  patienceSeconds: "patience_seconds",
+  maxAbandonRate: "max_abandon_rate",
 };
 const REQUIRED = ["calls", "interval_seconds", "aht_seconds", "target_sl", "target_seconds"] as const;
-const NULLABLE = ["max_occupancy", "target_asa_seconds"] as const;
+const NULLABLE = ["max_occupancy", "target_asa_seconds", "patience_seconds", "max_abandon_rate"] as const;
 const KNOWN = new Set<string>([...REQUIRED, ...NULLABLE, "shrinkage"]);
 
 class InputError extends Error {}
@@ -36,7 +50,10 @@ function show(x: unknown): string {
   return JSON.stringify(x) ?? String(x);
 }
 
-function toStaffingInput(raw: unknown, index: number): StaffingInput {
+/** An input as the engine reads it; `patienceSeconds` null means Erlang C. */
+type ScriptInput = StaffingInput & { patienceSeconds: number | null; maxAbandonRate: number | null };
+
+function toStaffingInput(raw: unknown, index: number): ScriptInput {
   const at = (field: string) => `input[${index}].${field}`;
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     throw new InputError(`input[${index}]: expected an object, got ${show(raw)}`);
@@ -65,11 +82,13 @@ function toStaffingInput(raw: unknown, index: number): StaffingInput {
     maxOccupancy: nullable("max_occupancy"),
     targetAsaSeconds: nullable("target_asa_seconds"),
     shrinkage: record.shrinkage === undefined ? 0 : number("shrinkage", record.shrinkage),
+    patienceSeconds: nullable("patience_seconds"),
+    maxAbandonRate: nullable("max_abandon_rate"),
   };
 }
 
-function toOutput(r: StaffingResult) {
-  return {
+function toOutput(r: StaffingResult | ErlangAStaffingResult) {
+  const out = {
     traffic_erlangs: r.trafficErlangs,
     agents: r.agents,
     agents_with_shrinkage: r.agentsWithShrinkage,
@@ -78,6 +97,12 @@ function toOutput(r: StaffingResult) {
     occupancy: r.occupancy,
     probability_wait: r.probabilityWait,
   };
+  return "probabilityAbandon" in r ? { ...out, probability_abandon: r.probabilityAbandon } : out;
+}
+
+function staff(input: ScriptInput): StaffingResult | ErlangAStaffingResult {
+  const { patienceSeconds, maxAbandonRate, ...erlangC } = input;
+  return patienceSeconds === null ? requiredAgents(erlangC) : requiredAgentsErlangA({ ...erlangC, patienceSeconds, maxAbandonRate });
 }
 
 function run(stdin: string): string {
@@ -91,7 +116,7 @@ function run(stdin: string): string {
   const outputs = parsed.map((raw: unknown, index) => {
     const input = toStaffingInput(raw, index);
     try {
-      return toOutput(requiredAgents(input));
+      return toOutput(staff(input));
     } catch (error) {
       if (error instanceof StaffingInputError) {
         throw new InputError(`input[${index}].${SNAKE_BY_FIELD[error.field] ?? error.field}: ${error.reason}`);
