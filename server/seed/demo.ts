@@ -24,6 +24,7 @@ import {
   insertTemplate,
 } from "@/server/testing/factories";
 import { DEMO_ACCOUNTS, DEMO_FIRST_NAMES, DEMO_LAST_NAMES, DEMO_PASSWORD, demoAgentEmail } from "./demo-accounts";
+import { seedTodayActuals } from "./demo-today";
 
 /** Mulberry32: a tiny deterministic PRNG so the demo is the same on every machine. */
 export function createRandom(seed: number): () => number {
@@ -204,6 +205,8 @@ export async function seedDemo(db: Queryable, opts: { now: DateTime; rosterSolve
       }).rows,
   );
   const rosterSummaries = await seedRosters(db as Db, opts.now, opts.rosterSolveSeconds ?? 20);
+  // Today so far, about 10 % above forecast, for the Today page (its own PRNG: the rest stays as it was).
+  seedTodayActuals(db, opts.now, ctx.orgZone, createRandom(20261125));
   return { ctx, historyRows, requirementRows, rosterSummaries, teams: db.select().from(teams).all().length };
 }
 
