@@ -7,8 +7,8 @@
 const STORAGE_FLOOR = "^(db/|server/repositories/|server/seed/|server/testing/|scripts/db-migrate\\.ts$)";
 /** Tests build their own data, so they may reach storage directly. */
 const TESTS = "\\.(test|spec)\\.tsx?$";
-/** Files that open the database handle and pass it down: the tRPC context, the route handlers and the set-up command. */
-const HANDLE_OPENERS = "^(server/api/trpc\\.ts|server/api/server-caller\\.ts|server/api/background\\.ts|app/api/.+/route\\.ts|scripts/setup\\.ts)$";
+/** Files that open the database handle and pass it down: the tRPC context, the route handlers and the set-up and import commands. */
+const HANDLE_OPENERS = "^(server/api/trpc\\.ts|server/api/server-caller\\.ts|server/api/background\\.ts|app/api/.+/route\\.ts|scripts/(setup|import)\\.ts)$";
 
 /**
  * What pages may import from server/ as values (type-only imports are always fine):

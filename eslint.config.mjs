@@ -11,8 +11,8 @@ const TESTS = ["**/*.test.ts", "**/*.test.tsx"];
 /** Files that may import drizzle and the schema's values: storage, composition roots, tests. */
 const STORAGE_FLOOR = ["db/**", "server/repositories/**", "server/seed/**", "server/testing/**", "scripts/db-migrate.ts", ...TESTS];
 
-/** Files that open the database handle: the tRPC context, the route handlers and the set-up command. */
-const HANDLE_OPENERS = ["server/api/trpc.ts", "server/api/server-caller.ts", "server/api/background.ts", "app/api/**/route.ts", "scripts/setup.ts"];
+/** Files that open the database handle: the tRPC context, the route handlers and the set-up and import commands. */
+const HANDLE_OPENERS = ["server/api/trpc.ts", "server/api/server-caller.ts", "server/api/background.ts", "app/api/**/route.ts", "scripts/setup.ts", "scripts/import.ts"];
 
 const DRIZZLE_BAN = {
   group: ["drizzle-orm", "drizzle-orm/*", "better-sqlite3"],

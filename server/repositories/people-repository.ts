@@ -121,9 +121,15 @@ export function insertImportedPerson(tx: Queryable, fields: ImportedPersonFields
   return tx.insert(people).values({ ...fields, timeZone: null }).returning({ id: people.id }).get().id;
 }
 
-/** Updates an imported person's fields; their zone, planner mark and password stay. */
+/**
+ * Updates an imported person's fields; their zone and password stay, and so does the planner
+ * mark while they remain a lead (the mark means nothing on other roles, so it goes with the role).
+ */
 export function updateImportedPerson(tx: Queryable, id: number, fields: ImportedPersonFields): void {
-  tx.update(people).set(fields).where(eq(people.id, id)).run();
+  tx.update(people)
+    .set({ ...fields, ...(fields.role === "lead" ? {} : { isPlanner: false }) })
+    .where(eq(people.id, id))
+    .run();
 }
 
 /** Deactivates a person at `deactivatedAt`, or reactivates them with null. */

@@ -22,6 +22,10 @@ export default async function PeoplePage() {
       templates={directory.templates}
       channels={directory.channels}
       timeZones={timeZones}
+      actorId={actor.id}
+      zone={directory.settings.timeZone}
+      canImport={actorCan(actor, "people.import")}
+      canLifecycle={actorCan(actor, "people.lifecycle")}
     />
   );
 }

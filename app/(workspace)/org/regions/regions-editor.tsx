@@ -1,10 +1,13 @@
 "use client";
 import { formatWorkingDays } from "@/app/_components/format";
+import { CsvImportCard } from "../_components/csv-import";
 import { EditButton, EditorCard, OrgPageHeader, TableCard, useEditor } from "../_components/editor";
 import type { RegionRow } from "../_components/types";
 import { RegionForm } from "./region-form";
 
 type RegionWithCounts = RegionRow & { peopleCount: number; teamCount: number };
+
+const REGION_COLUMNS = ["name", "time_zone", "earliest_start", "latest_end", "working_days", "cost_per_hour"] as const;
 
 export function RegionsEditor({ regions, currency, timeZones }: { regions: RegionWithCounts[]; currency: string; timeZones: string[] }) {
   const editor = useEditor<RegionWithCounts>();
@@ -18,6 +21,10 @@ export function RegionsEditor({ regions, currency, timeZones }: { regions: Regio
         onNew={editor.openNew}
         status={editor.status}
       />
+      <CsvImportCard kind="regions" title="Import regions" columns={REGION_COLUMNS}>
+        Times are local <code>HH:mm</code> in the region&apos;s IANA zone (an end at or before the start runs past midnight); working days like{" "}
+        <code>Mon-Fri</code> or <code>Mon,Wed,Fri</code> (empty: every day); the cost per agent hour in {currency}. A known name updates that region.
+      </CsvImportCard>
       {editing ? (
         <EditorCard id="region-form" title={editing.mode === "new" ? "New region" : `Edit region: ${editing.row.name}`}>
           <RegionForm
