@@ -75,6 +75,16 @@ describe("npm run forecast", () => {
     expect(value(adjusted.stdout, "2024-03-25T12:00:00+00:00,voice")).toBeCloseTo(value(utc.stdout, "2024-03-25T12:00:00+00:00,voice") * 1.5, 2);
   });
 
+  it("keeps the output format in day-ahead mode and reports the combination's weights", () => {
+    const dayAhead = run(["--history", historyPath, "--start", "2024-03-25", "--days", "1", "--zone", "Europe/Dublin", "--mode", "day-ahead"]);
+    expect(dayAhead.status).toBe(0);
+    const lines = dayAhead.stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe("interval_start,channel,forecast");
+    expect(lines).toHaveLength(1 + 2 * 48);
+    expect(dayAhead.stderr).toMatch(/day-ahead folds/);
+    expect(dayAhead.stderr).toMatch(/combination weights: clean-profile \d\.\d\d/);
+  });
+
   it("warns and falls back to the simplest model on a history too short to backtest", () => {
     const short = writeCsv("short.csv", ["2024-03-04T09:00:00Z,voice,4,180", "2024-03-04T09:30:00Z,voice,6,180"]);
     const result = run(["--history", short, "--start", "2024-03-05T00:00:00Z", "--days", "1"]);
@@ -89,6 +99,7 @@ describe("npm run forecast", () => {
     [["--interval", "7"], "--interval: expected whole minutes that divide a day"],
     [["--start", "someday"], '--start: expected an ISO date-time, got "someday"'],
     [["--frobnicate", "1"], "unknown flag --frobnicate"],
+    [["--mode", "weekly"], '--mode: expected week-ahead or day-ahead, got "weekly"'],
   ])("exits non-zero with a message naming the row or flag: %j", (override, message) => {
     const bad = writeCsv("bad.csv", ["2024-03-04T09:00:00Z,voice,4,180", "2024-03-04T09:30:00Z,voice,lots,180"]);
     const args = new Map([["--history", historyPath], ["--start", "2024-03-25T00:00:00Z"], ["--days", "7"]]);

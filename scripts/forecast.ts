@@ -1,7 +1,8 @@
 /**
  * npm run -s forecast -- --history FILE.csv --start ISO --days N [--zone IANA] [--interval MINUTES]
- *                        [--channels a,b] [--adjust FROM..TO:PERCENT[:CHANNEL]]...
+ *                        [--channels a,b] [--adjust FROM..TO:PERCENT[:CHANNEL]]... [--mode week-ahead|day-ahead]
  *
+ * `--zone` is the demand zone: the clock the customers keep, where weekdays and slots are read.
  * Reads contact history in the import format, backtests the candidate models per channel, and
  * prints the forecast as CSV on stdout (interval_start,channel,forecast). The chosen model, every
  * candidate's backtest wMAPE and any warnings go to stderr. Bad input: a message naming the row or
@@ -13,6 +14,7 @@ import {
   type ForecastAdjustment,
   forecastChannels,
   ForecastInputError,
+  type ForecastMode,
   type ForecastResult,
   MODEL_DESCRIPTIONS,
   parseAdjustmentSpec,
@@ -20,7 +22,7 @@ import {
 import { CsvImportError, parseHistoryCsv } from "../server/import/history-csv";
 
 const USAGE =
-  "usage: npm run -s forecast -- --history FILE.csv --start ISO --days N [--zone IANA] [--interval MINUTES] [--channels a,b] [--adjust FROM..TO:PERCENT[:CHANNEL]]";
+  "usage: npm run -s forecast -- --history FILE.csv --start ISO --days N [--zone IANA] [--interval MINUTES] [--channels a,b] [--adjust FROM..TO:PERCENT[:CHANNEL]] [--mode week-ahead|day-ahead]";
 
 class UsageError extends Error {}
 
@@ -32,12 +34,13 @@ interface Flags {
   intervalMinutes: number | undefined;
   channels: string[] | undefined;
   adjustments: ForecastAdjustment[];
+  mode: ForecastMode;
 }
 
 function parseFlags(argv: readonly string[]): Flags {
   const values = new Map<string, string>();
   const adjustments: ForecastAdjustment[] = [];
-  const known = new Set(["history", "start", "days", "zone", "interval", "channels", "adjust"]);
+  const known = new Set(["history", "start", "days", "zone", "interval", "channels", "adjust", "mode"]);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === "--help" || arg === "-h") throw new UsageError(USAGE);
@@ -77,7 +80,10 @@ function parseFlags(argv: readonly string[]): Flags {
     }
   }
   const channelsText = values.get("channels");
+  const mode = values.get("mode") ?? "week-ahead";
+  if (mode !== "week-ahead" && mode !== "day-ahead") throw new UsageError(`--mode: expected week-ahead or day-ahead, got "${mode}"`);
   return {
+    mode,
     history: values.get("history") as string,
     start: values.get("start") as string,
     days,
@@ -94,16 +100,19 @@ function percent(value: number | null): string {
 
 function report(result: ForecastResult): string {
   const lines = [
-    `forecast: zone ${result.zone}, ${result.intervalMinutes}-minute intervals, trained on ${result.training.fromDate}..${result.training.toDate} (${result.training.days} local days), ${result.intervals.length} intervals per channel`,
+    `forecast: zone ${result.zone}, ${result.mode}, ${result.intervalMinutes}-minute intervals, trained on ${result.training.fromDate}..${result.training.toDate} (${result.training.days} local days), ${result.intervals.length} intervals per channel`,
   ];
   for (const warning of result.warnings) lines.push(`warning: ${warning}`);
   for (const channel of result.perChannel) {
     const best = channel.scores.find((score) => score.model === channel.chosenModel);
-    const scored = channel.folds > 0 ? ` (backtest wMAPE ${percent(best?.wmape ?? null)} over ${channel.folds} week-ahead folds)` : " (no backtest)";
+    const scored = channel.folds > 0 ? ` (backtest wMAPE ${percent(best?.wmape ?? null)} over ${channel.folds} ${result.mode} folds)` : " (no backtest)";
     lines.push(`channel ${channel.channel}: chosen model ${channel.chosenModel}${scored}: ${MODEL_DESCRIPTIONS[channel.chosenModel]}`);
     for (const score of channel.scores) {
       const folds = score.foldWmapes.map(percent).join(", ");
-      lines.push(`  ${score.model.padEnd(15)} wMAPE ${percent(score.wmape).padStart(7)}  folds: ${folds}${score.model === channel.chosenModel ? "  <- chosen" : ""}`);
+      lines.push(`  ${score.model.padEnd(18)} wMAPE ${percent(score.wmape).padStart(7)}  folds: ${folds}${score.model === channel.chosenModel ? "  <- chosen" : ""}`);
+    }
+    if (channel.weights.length > 0) {
+      lines.push(`  combination weights: ${channel.weights.map((entry) => `${entry.model} ${entry.weight.toFixed(2)}`).join(", ")}`);
     }
     for (const warning of channel.warnings) lines.push(`  warning: ${warning}`);
   }
@@ -156,6 +165,7 @@ function main(): number {
       start: flags.start,
       days: flags.days,
       adjustments: flags.adjustments,
+      mode: flags.mode,
       ...(flags.intervalMinutes === undefined ? {} : { intervalMinutes: flags.intervalMinutes }),
     });
     process.stderr.write(report(result));

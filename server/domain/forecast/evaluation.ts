@@ -1,6 +1,6 @@
 import { backtestSeries, type ForecastMode, type ModelWeight } from "./backtest";
 import { maskDays } from "./clean";
-import { buildLocalHistory, createZoneClock, dayOrdinalOfIsoDate, ForecastInputError, type HistoryRow, type LocalSeries, parseHistoryRows } from "./history";
+import { buildLocalHistory, createZoneClock, dayOrdinalOfIsoDate, ForecastInputError, type HistoryRow, parseHistoryRows } from "./history";
 import { fitModels, MODEL_NAMES, type ModelName } from "./models";
 
 /** The held-out protocol: origins (local Mondays), days forecast after each, week- or day-ahead. */
