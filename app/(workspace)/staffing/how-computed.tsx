@@ -33,9 +33,10 @@ export function HowComputed(props: {
   );
 }
 
-/** Erlang C with this interval's numbers; traffic, servers and chats per agent are the engine's. */
+/** Erlang C (or Erlang A when the channel has a patience) with this interval's numbers; traffic, servers and chats per agent are the engine's. */
 function ErlangExplanation(props: { c: ChannelFigures; s: EffectiveSettings; intervalMinutes: number; label: string }) {
   const { c, s } = props;
+  if (c.probabilityAbandon !== null) return <ErlangAExplanation {...props} probabilityAbandon={c.probabilityAbandon} />;
   const concurrency = c.serversPerAgent ?? 1;
   const intervalSeconds = props.intervalMinutes * 60;
   const traffic = c.trafficErlangs ?? 0;
@@ -52,6 +53,32 @@ function ErlangExplanation(props: { c: ChannelFigures; s: EffectiveSettings; int
         Smallest N &gt; A meeting SL ≥ {pct(s.targetSl ?? 0, 0)}
         {s.maxOccupancy ? `, occupancy ≤ ${pct(s.maxOccupancy, 0)}` : ""}
         {s.targetAsaSeconds ? `, ASA ≤ ${s.targetAsaSeconds} s` : ""}: <strong>{concurrency > 1 ? `${servers} servers → ${c.agents} agents` : `${c.agents} agents`}</strong>, giving SL {pct(c.serviceLevel, 2)}, ASA {secs(c.asaSeconds)}, occupancy {pct(c.occupancy, 1)}.
+      </p>
+      <p>With shrinkage {pct(s.shrinkage ?? 0, 0)}: ⌈{c.agents} ÷ (1 − {s.shrinkage ?? 0})⌉ = <strong>{c.agentsWithShrinkage}</strong> agents to schedule.</p>
+    </div>
+  );
+}
+
+/** Erlang A (callers abandon) with this interval's numbers, all of them the engine's. */
+function ErlangAExplanation(props: { c: ChannelFigures; s: EffectiveSettings; intervalMinutes: number; label: string; probabilityAbandon: number }) {
+  const { c, s } = props;
+  const concurrency = c.serversPerAgent ?? 1;
+  const intervalSeconds = props.intervalMinutes * 60;
+  const traffic = c.trafficErlangs ?? 0;
+  const servers = c.servers ?? c.agents;
+  const patience = s.patienceSeconds ?? 0;
+  return (
+    <div className="space-y-1 text-sm">
+      <p className="font-medium">{c.channelId} · {props.label} · Erlang A (callers abandon)</p>
+      <p>Traffic A = contacts × AHT ÷ interval = {c.contacts.toFixed(2)} × {c.ahtSeconds.toFixed(0)} s ÷ {intervalSeconds} s = <strong>{traffic.toFixed(3)} Erlangs</strong></p>
+      {concurrency > 1 ? <p>Chat: each agent holds {concurrency} chats, so N agents give N × {concurrency} servers.</p> : null}
+      <p>Waiting callers hang up after {patience.toFixed(0)} s on average (exponential patience), so the queue is the birth–death chain M/M/N+M, solved exactly: with N busy and k waiting, contacts leave at N ÷ AHT + k ÷ patience.</p>
+      <p>Service level = share of all arriving contacts answered within {s.targetSeconds ?? 0} s (abandoned contacts never count); P(abandon) = waiting contacts × (1 ÷ patience) ÷ arrivals; ASA is that of answered contacts; occupancy = A × (1 − P(abandon)) ÷ N.</p>
+      <p>
+        Smallest N meeting SL ≥ {pct(s.targetSl ?? 0, 0)}
+        {s.maxOccupancy ? `, occupancy ≤ ${pct(s.maxOccupancy, 0)}` : ""}
+        {s.targetAsaSeconds ? `, ASA ≤ ${s.targetAsaSeconds} s` : ""}
+        {s.maxAbandonRate ? `, abandons ≤ ${pct(s.maxAbandonRate, 1)}` : ""}: <strong>{concurrency > 1 ? `${servers} servers → ${c.agents} agents` : `${c.agents} agents`}</strong>, giving SL {pct(c.serviceLevel, 2)}, <strong>P(abandon) {pct(props.probabilityAbandon, 2)}</strong>, P(wait) {pct(c.probabilityWait, 1)}, ASA {secs(c.asaSeconds)}, occupancy {pct(c.occupancy, 1)}.
       </p>
       <p>With shrinkage {pct(s.shrinkage ?? 0, 0)}: ⌈{c.agents} ÷ (1 − {s.shrinkage ?? 0})⌉ = <strong>{c.agentsWithShrinkage}</strong> agents to schedule.</p>
     </div>

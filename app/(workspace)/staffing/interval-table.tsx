@@ -33,7 +33,11 @@ export function IntervalTable(props: {
           <thead className="sticky top-0 bg-white">
             <tr>
               <th>Starts ({fmt(props.intervals[0]?.startsAtMs ?? 0, "ZZZZ")})</th>
-              {props.channels.map((c) => <th key={c.key} colSpan={1}>{c.name}: contacts · agents (+shrinkage) · SL · ASA · occupancy</th>)}
+              {props.channels.map((c) => (
+                <th key={c.key} colSpan={1}>
+                  {c.name}: contacts · agents (+shrinkage) · SL · ASA · occupancy{c.effective.patienceSeconds != null ? " · abandon" : ""}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -51,6 +55,7 @@ export function IntervalTable(props: {
                       {c.contacts.toFixed(1)} · {c.agents} ({c.agentsWithShrinkage}) ·{" "}
                       {c.serviceLevel !== null ? pct(c.serviceLevel, 0) : c.backlogItems !== null ? `backlog ${c.backlogItems.toFixed(1)}` : "—"} ·{" "}
                       {c.asaSeconds !== null ? secs(c.asaSeconds) : "—"} · {pct(c.occupancy, 0)}
+                      {c.probabilityAbandon !== null ? ` · ${pct(c.probabilityAbandon, 1)} abandon` : ""}
                     </button>
                   </td>
                 ))}

@@ -178,9 +178,10 @@ function evaluate(n: number, a: number, inverseB: number, beta: number, tau: num
   const tailAbandon = beta / (n + beta);
   const tailWait = 1 / (n + beta);
   for (let k = 0; ; k++) {
-    const stage = n + (k + 1) * beta;
-    const c = n / stage;
-    meanV += 1 / stage;
+    // One division per state: the stage's rate (in μ) is shared by c_k, E[V_{k+1}] and r_{k+1}.
+    const inverseStage = 1 / (n + (k + 1) * beta);
+    const c = n * inverseStage;
+    meanV += inverseStage;
     // P(X ≥ k+1) = 1 − P(X ≤ k); P(X ≤ k) = cumScaled·e^(logScale).
     const cdf = cumScaled * scale;
     const beyond = cdf >= 1 ? 0 : 1 - cdf;
@@ -195,7 +196,7 @@ function evaluate(n: number, a: number, inverseB: number, beta: number, tau: num
       return out;
     }
 
-    const r = a / stage;
+    const r = a * inverseStage;
     const s = (r * (k + 2)) / (k + 1);
     if (s < 1) {
       const bound = ((k + 1) * w * s) / (1 - s);
@@ -279,12 +280,71 @@ export function achievedServiceErlangA(input: ErlangAAchievedInput): ErlangAServ
 let inverseBTable = new Float64Array(1024);
 
 /**
+ * Where the scan starts: Erlang C's answer for the same targets in plain doubles (cheap), one
+ * fewer when callers are impatient enough to matter (β > 0.05), since abandons shorten the queue
+ * for the rest; over a month of intervals the Erlang A answer is mostly 1–3 below Erlang C's.
+ * Only a guess: {@link smallestMeeting} moves from it either way.
+ */
+function guessServers(a: number, beta: number, tau: number, ahtSeconds: number, targetSl: number, maxOccupancy: number | null, targetAsaSeconds: number | null): number {
+  const inverseTraffic = 1 / a;
+  let inverseB = 1;
+  let start = Math.floor(a) + 1;
+  if (maxOccupancy !== null) start = Math.max(start, Math.ceil(a / maxOccupancy));
+  for (let n = 1; n < start; n++) inverseB = 1 + n * inverseTraffic * inverseB;
+  const asaCap = targetAsaSeconds ?? Infinity;
+  for (let n = start; ; n++) {
+    inverseB = 1 + n * inverseTraffic * inverseB;
+    const b = 1 / inverseB;
+    const spare = n - a;
+    const pw = (n * b) / (spare + a * b);
+    if (pw * Math.exp(-spare * tau) <= 1 - targetSl && (pw * ahtSeconds) / spare <= asaCap) return beta > 0.05 ? n - 1 : n;
+  }
+}
+
+/**
+ * The smallest n ≥ floor with meets(n), for a monotone `meets` (false below some point, true from
+ * it), starting from `guess` ≥ floor: walk away from the guess one step at a time for three steps
+ * (the answer is usually that close), then gallop (2, 4, 8, …) until the answer is bracketed, and
+ * bisect.
+ */
+function smallestMeeting(meets: (n: number) => boolean, floor: number, guess: number): number {
+  const stepAt = (i: number) => (i < 3 ? 1 : 2 ** (i - 2));
+  let lo: number;
+  let hi: number;
+  if (meets(guess)) {
+    hi = guess;
+    lo = hi;
+    for (let i = 0; ; i++) {
+      if (hi === floor) return hi;
+      lo = Math.max(floor, hi - stepAt(i));
+      if (!meets(lo)) break;
+      hi = lo;
+    }
+  } else {
+    lo = guess;
+    for (let i = 0; ; i++) {
+      hi = lo + stepAt(i);
+      if (meets(hi)) break;
+      lo = hi;
+    }
+  }
+  // meets(lo) is false and meets(hi) true.
+  while (hi - lo > 1) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    if (meets(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+/**
  * The staffing scan behind {@link requiredAgentsErlangA} and Erlang A chat slots: the smallest N ≥ 1
  * meeting the SL target, the occupancy cap (on carried occupancy), the ASA cap (answered contacts)
  * and the abandon cap; then the service at N rounded up to whole groups of `serversPerAgent`.
- * Each target is monotone in N, so the scan gallops up from a proven lower bound and bisects:
- * SL ≤ P(answered) ≤ N/A (at most N contacts are in service) gives N ≥ targetSl·A, and likewise
- * P(abandon) ≥ 1 − N/A gives N ≥ A·(1 − maxAbandonRate).
+ * Each target is monotone in N (the property tests check it), so the scan gallops from a guess
+ * (Erlang C's answer) and bisects, never below a proven lower bound: SL ≤ P(answered) ≤ N/A (at
+ * most N contacts are in service) gives N ≥ targetSl·A, and P(abandon) ≥ 1 − N/A gives
+ * N ≥ A·(1 − maxAbandonRate).
  * @example requiredServersErlangA({ calls: 100, intervalSeconds: 1800, ahtSeconds: 180, patienceSeconds: 1e12, targetSl: 0.8, targetSeconds: 20 }, 1).serversRequired //=> 14 (Erlang C's answer)
  */
 export function requiredServersErlangA(input: ErlangAStaffingInput, serversPerAgent: number): ErlangAGroupedStaffing {
@@ -304,6 +364,8 @@ export function requiredServersErlangA(input: ErlangAStaffingInput, serversPerAg
   const beta = ahtSeconds / input.patienceSeconds;
   const tau = targetSeconds / ahtSeconds;
   const f = newFigures();
+  const met = newFigures();
+  let metAt = Infinity;
   let filled = 0;
   const inverseBAt = (n: number): number => {
     if (n >= inverseBTable.length) {
@@ -325,41 +387,30 @@ export function requiredServersErlangA(input: ErlangAStaffingInput, serversPerAg
     if (maxOccupancy !== null && f.occupancy > maxOccupancy * (1 + OCCUPANCY_TIE)) return false;
     if (maxAbandonRate !== null && f.probabilityAbandon > maxAbandonRate) return false;
     if (targetAsaSeconds !== null && !(f.asaAht * ahtSeconds <= targetAsaSeconds)) return false;
+    // The figures at the smallest staffing met so far: usually the answer's, so not recomputed.
+    if (n < metAt) {
+      metAt = n;
+      Object.assign(met, f);
+    }
     return true;
   };
 
-  // Lower bounds proven in the TSDoc, shaved by a hair so rounding can only lower them.
-  let lo = Math.max(1, Math.ceil(targetSl * a * (1 - 1e-9)));
-  if (maxAbandonRate !== null) lo = Math.max(lo, Math.ceil(a * (1 - maxAbandonRate) * (1 - 1e-9)));
-  let servers: number;
-  if (meets(lo)) servers = lo;
-  else {
-    // Gallop: lo fails; find hi that meets, then bisect (lo fails, hi meets).
-    let step = 1;
-    let hi = lo + step;
-    while (!meets(hi)) {
-      lo = hi;
-      step *= 2;
-      hi = lo + step;
-    }
-    while (hi - lo > 1) {
-      const mid = lo + Math.floor((hi - lo) / 2);
-      if (meets(mid)) hi = mid;
-      else lo = mid;
-    }
-    servers = hi;
-  }
+  // Lower bound proven in the TSDoc, shaved by a hair so rounding can only lower it.
+  let floor = Math.max(1, Math.ceil(targetSl * a * (1 - 1e-9)));
+  if (maxAbandonRate !== null) floor = Math.max(floor, Math.ceil(a * (1 - maxAbandonRate) * (1 - 1e-9)));
+  const servers = smallestMeeting(meets, floor, Math.max(floor, guessServers(a, beta, tau, ahtSeconds, targetSl, maxOccupancy, targetAsaSeconds)));
   const agents = Math.ceil(servers / serversPerAgent);
-  evaluate(agents * serversPerAgent, a, inverseBAt(agents * serversPerAgent), beta, tau, 0, f);
+  const staffed = agents * serversPerAgent;
+  const at = staffed === metAt ? met : evaluate(staffed, a, inverseBAt(staffed), beta, tau, 0, f);
   return {
     trafficErlangs: a,
     serversRequired: servers,
     agents,
-    serviceLevel: f.serviceLevel,
-    asaSeconds: f.asaAht * ahtSeconds,
-    occupancy: f.occupancy,
-    probabilityWait: f.probabilityWait,
-    probabilityAbandon: f.probabilityAbandon,
+    serviceLevel: at.serviceLevel,
+    asaSeconds: at.asaAht * ahtSeconds,
+    occupancy: at.occupancy,
+    probabilityWait: at.probabilityWait,
+    probabilityAbandon: at.probabilityAbandon,
   };
 }
 
