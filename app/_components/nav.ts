@@ -19,6 +19,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/org/people", label: "People", permission: "people.write" },
   { href: "/org/teams", label: "Teams", permission: "teams.write" },
   { href: "/org/templates", label: "Shift templates", permission: "templates.write" },
+  { href: "/account", label: "My account", permission: "me.password" },
 ];
 
 /** The navigation items the signed-in person may open, from the same table the procedures use. */
