@@ -78,7 +78,7 @@ function TeamsTable({ teams }: { teams: Dashboard["teams"] }) {
             <td>{t.regionName}</td>
             <td>{t.leadName ?? "—"}</td>
             <td>{t.agentCount}</td>
-            <td><SpanBadge span={t.span} /></td>
+            <td><SpanBadge span={t.span} range={t.leadSpan} /></td>
           </tr>
         ))}
       </tbody>

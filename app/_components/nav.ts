@@ -19,6 +19,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/org/people", label: "People", permission: "people.write" },
   { href: "/org/teams", label: "Teams", permission: "teams.write" },
   { href: "/org/templates", label: "Shift templates", permission: "templates.write" },
+  { href: "/org/channels", label: "Channels", permission: "channels.write" },
+  { href: "/org/settings", label: "Settings", permission: "settings.write" },
   { href: "/account", label: "My account", permission: "me.password" },
 ];
 

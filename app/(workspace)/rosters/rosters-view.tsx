@@ -1,18 +1,19 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { DateTime } from "luxon";
 import Link from "next/link";
 import { useCallback, useState, type FormEvent } from "react";
 import { errorMessage, fieldErrorsFrom, useTRPC } from "@/app/_lib/trpc";
 import { agentHours, formatPeriod, STATUS_BADGE } from "./roster-format";
 import { SolveProgress, type SolveRun } from "./solve-progress";
 
-const WEEK_CHOICES = [
-  { offset: 0, label: "This week" },
-  { offset: 1, label: "Next week" },
-  { offset: 2, label: "In 2 weeks" },
-  { offset: 3, label: "In 3 weeks" },
-  { offset: 4, label: "In 4 weeks" },
-];
+/** The four planning weeks, as the Staffing page forecasts them; dated once the weeks are known. */
+const WEEK_WORDS = ["This week", "Next week", "In 2 weeks", "In 3 weeks"];
+
+/** "Week of 7 Dec" for a local date "2026-12-07". */
+function weekOf(startDate: string): string {
+  return `Week of ${DateTime.fromISO(startDate).toFormat("d LLL")}`;
+}
 
 export function RostersView(props: { viewerZone: string; canCreate: boolean }) {
   const trpc = useTRPC();
@@ -68,6 +69,7 @@ export function RostersView(props: { viewerZone: string; canCreate: boolean }) {
                     <td className="whitespace-nowrap">{formatPeriod(r.periodStart, r.days, props.viewerZone)}</td>
                     <td>
                       <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium capitalize ${STATUS_BADGE[r.status] ?? ""}`}>{r.status}</span>
+                      {r.staleReason ? <p className="mt-1 max-w-xs text-xs text-amber-900">Stale: {r.staleReason}</p> : null}
                     </td>
                     <td className="text-right font-mono">{agentHours(r.summary?.metrics.shortageAgentMinutes)}</td>
                     <td className="text-right font-mono">{agentHours(r.summary?.metrics.excessAgentMinutes)}</td>
@@ -88,6 +90,8 @@ export function RostersView(props: { viewerZone: string; canCreate: boolean }) {
 function BuildForm(props: { onStarted: (run: SolveRun) => void }) {
   const trpc = useTRPC();
   const [weekOffset, setWeekOffset] = useState(1);
+  const weeks = useQuery(trpc.staffing.planningWeeks.queryOptions());
+  const picked = weeks.data?.find((w) => w.weekOffset === weekOffset);
   const [name, setName] = useState("");
   const [timeLimit, setTimeLimit] = useState("45");
   const start = useMutation(trpc.rosters.startSolve.mutationOptions());
@@ -116,9 +120,24 @@ function BuildForm(props: { onStarted: (run: SolveRun) => void }) {
       <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-4 sm:items-end" noValidate>
         <div>
           <label htmlFor="build-week" className="field-label">Week</label>
-          <select id="build-week" className="field-input" value={weekOffset} onChange={(e) => setWeekOffset(Number(e.target.value))}>
-            {WEEK_CHOICES.map((w) => <option key={w.offset} value={w.offset}>{w.label}</option>)}
+          <select id="build-week" className="field-input" aria-describedby={picked ? "build-week-hint" : undefined} value={weekOffset} onChange={(e) => setWeekOffset(Number(e.target.value))}>
+            {WEEK_WORDS.map((words, offset) => {
+              // The first two keep their words; later weeks are named by their date.
+              const week = weeks.data?.[offset];
+              return <option key={words} value={offset}>{week && offset > 1 ? weekOf(week.startDate) : words}</option>;
+            })}
           </select>
+          {picked ? (
+            <p id="build-week-hint" className={`mt-1 text-xs ${picked.forecast ? "text-slate-600" : "text-amber-900"}`}>
+              {picked.forecast ? (
+                `${weekOf(picked.startDate)} · forecast`
+              ) : (
+                <>
+                  No forecast yet: <Link href="/staffing" className="underline">forecast the {weekOf(picked.startDate).toLowerCase()} on the Staffing page</Link> first.
+                </>
+              )}
+            </p>
+          ) : null}
         </div>
         <div>
           <label htmlFor="build-name" className="field-label">Name (optional)</label>

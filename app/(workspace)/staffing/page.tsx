@@ -16,6 +16,7 @@ export default async function StaffingPage() {
       viewerZone={dashboard.profile.effectiveTimeZone}
       regionZones={directory.regions.map((r) => ({ name: r.name, timeZone: r.timeZone }))}
       canImport={actorCan(actor, "history.import")}
+      canSaveTargets={actorCan(actor, "channels.write")}
     />
   );
 }

@@ -34,12 +34,13 @@ import {
 } from "./staffing-model";
 import { WhatIfPanel } from "./what-if-panel";
 
-export function StaffingView(props: { viewerZone: string; regionZones: { name: string; timeZone: string }[]; canImport: boolean }) {
+export function StaffingView(props: { viewerZone: string; regionZones: { name: string; timeZone: string }[]; canImport: boolean; canSaveTargets: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [weekOffset, setWeekOffset] = useState(0);
   const [zone, setZone] = useState(props.viewerZone);
   const [whatIf, setWhatIf] = useState<WhatIfState>({});
+  const [savedTargets, setSavedTargets] = useState<string | null>(null);
   const [chartChannel, setChartChannel] = useState("voice");
   const [selectedDay, setSelectedDay] = useState<string | null>(null);
   const [selected, setSelected] = useState<CellSelection | null>(null);
@@ -159,9 +160,22 @@ export function StaffingView(props: { viewerZone: string; regionZones: { name: s
               <p className="mb-2 text-sm text-slate-600">
                 Week total: <strong data-testid="week-agent-hours">{Math.round(weekTotal).toLocaleString("en")}</strong> agent-hours to schedule
               </p>
+              {savedTargets ? <p role="status" className="mb-2 rounded-md bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-800">✓ {savedTargets}</p> : null}
               <RequiredChart series={required} channels={data.channels} zone={zone} />
             </section>
-            <WhatIfPanel channels={data.channels} whatIf={whatIf} onChange={updateWhatIf} onReset={() => setWhatIf({})} pending={week.isFetching} />
+            <WhatIfPanel
+              channels={data.channels}
+              whatIf={whatIf}
+              onChange={updateWhatIf}
+              onReset={() => setWhatIf({})}
+              pending={week.isFetching}
+              canSaveTargets={props.canSaveTargets}
+              onTargetsSaved={(message) => {
+                setSavedTargets(message);
+                setWhatIf({});
+                void queryClient.invalidateQueries({ queryKey: trpc.staffing.week.pathKey() });
+              }}
+            />
           </div>
 
           <ModelComparisonTable rows={data.modelComparison} />

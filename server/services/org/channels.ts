@@ -22,17 +22,20 @@ import {
   type TSaveTargetsInput,
   type TUpdateChannelInput,
 } from "./channel-inputs";
+import { listTimeZones } from "./time-zones";
 
 /** The channels page's data: every channel (retired ones last), the presets and the organisation's zone. */
 export interface ChannelsView {
   channels: ChannelRecord[];
   presets: readonly ChannelPreset[];
   orgZone: string;
+  /** The zones the demand-zone picker offers. */
+  timeZones: string[];
 }
 
 export function getChannelsView(db: Store): ChannelsView {
   const channels = orgRepo.listAllChannels(db).sort((a, b) => Number(a.retiredAt !== null) - Number(b.retiredAt !== null));
-  return { channels, presets: CHANNEL_PRESETS, orgZone: orgRepo.getSettings(db).timeZone };
+  return { channels, presets: CHANNEL_PRESETS, orgZone: orgRepo.getSettings(db).timeZone, timeZones: listTimeZones() };
 }
 
 /** The stored fields for a kind: targets the kind does not use are cleared, so nothing stale lingers. */

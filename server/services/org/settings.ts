@@ -13,6 +13,7 @@ import { inTransaction, type Store } from "@/server/repositories/unit-of-work";
 import { formatInstant, DAY_AND_TIME } from "@/server/domain/time/format";
 import { weekContaining } from "@/server/domain/time/weeks";
 import type { TSettingsInput } from "./settings-inputs";
+import { listTimeZones } from "./time-zones";
 
 /** The settings as the page edits them (money in currency units, the premium in percent), with each region's cost. */
 export interface SettingsView {
@@ -20,6 +21,8 @@ export interface SettingsView {
   regions: { id: number; name: string; timeZone: string; hourlyCostCents: number }[];
   /** Whether requirements or rosters exist, which fixes the interval length. */
   intervalLocked: boolean;
+  /** The zones the planning-zone picker offers. */
+  timeZones: string[];
 }
 
 /** The settings page's data. */
@@ -28,6 +31,7 @@ export function getSettingsView(db: Store): SettingsView {
     settings: orgRepo.getSettings(db),
     regions: orgRepo.listRegions(db).map((r) => ({ id: r.id, name: r.name, timeZone: r.timeZone, hourlyCostCents: r.hourlyCostCents })),
     intervalLocked: staffingRepo.hasAnyRequirements(db) || rosterRepo.hasAnyRoster(db),
+    timeZones: listTimeZones(),
   };
 }
 

@@ -21,6 +21,7 @@ export function loadTeamSummaries(db: Store) {
       leadName: lead?.name ?? null,
       agentCount: agents.length,
       span: teamSpanStatus(agents.length, Boolean(lead), span),
+      leadSpan: span,
     };
   });
 }

@@ -14,5 +14,6 @@ export function listRostersFor(db: Store, actor: Actor) {
     status: r.status,
     publishedAt: r.publishedAt?.toISOString() ?? null,
     summary: r.solveSummary,
+    staleReason: r.staleReason,
   }));
 }

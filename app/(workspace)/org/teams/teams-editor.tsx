@@ -65,7 +65,7 @@ export function TeamsEditor({
                 <td>{t.regionName}</td>
                 <td>{t.leadName ?? "—"}</td>
                 <td>{t.agentCount}</td>
-                <td><SpanBadge span={t.span} /></td>
+                <td><SpanBadge span={t.span} range={t.leadSpan} /></td>
                 <td>{t.autoApproveSwaps ? "Auto-approved" : "Lead approves"}</td>
                 <td className="text-right"><EditButton name={t.name} onClick={() => editor.openEdit(t)} /></td>
               </tr>

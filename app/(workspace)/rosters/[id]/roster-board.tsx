@@ -80,6 +80,12 @@ export function RosterBoard(props: { rosterId: number; viewerZone: string; canCr
         </div>
       </div>
 
+      {isDraft && roster.staleReason ? (
+        <p role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm font-medium text-amber-900">
+          Stale draft: {roster.staleReason}.
+        </p>
+      ) : null}
+
       {justPublished && roster.status === "published" ? (
         <p role="status" className="rounded border border-emerald-200 bg-emerald-50 p-3 text-sm font-medium text-emerald-900">
           Published: agents can now see this roster. Any earlier published roster for this period was archived.
@@ -164,7 +170,7 @@ function Metrics({ board, zone }: { board: Board; zone: string }) {
     { label: "Excess", value: agentHours(excess), hint: "agent-hours above the requirement" },
     { label: "Lower bound on excess", value: agentHours(bound), hint: "no plan covering the requirement can have less excess" },
     { label: "Gap to bound", value: gap === undefined ? "—" : `${agentHours(gap)}${excess ? ` (${((gap / excess) * 100).toFixed(1)}%)` : ""}` },
-    { label: "Lead-span breaches", value: m.leadSpanViolations === undefined ? "—" : `${m.leadSpanViolations} intervals`, hint: "intervals with fewer than ⌈agents on task ÷ 15⌉ leads on duty" },
+    { label: "Lead-span breaches", value: m.leadSpanViolations === undefined ? "—" : `${m.leadSpanViolations} intervals`, hint: `intervals with fewer than ⌈agents on task ÷ ${board.leadSpanMax}⌉ leads on duty` },
   ];
   return (
     <section aria-labelledby="metrics-heading" className="card">
