@@ -60,6 +60,7 @@ function restaffWeek(rows: readonly RequirementRecord[], channels: readonly orgR
         serviceLevel: c.serviceLevel,
         asaSeconds: c.asaSeconds,
         occupancy: c.occupancy,
+        probabilityAbandon: c.probabilityAbandon,
       })),
   );
 }
