@@ -10,9 +10,14 @@ import { SolveProgress, type SolveRun } from "./solve-progress";
 /** The four planning weeks, as the Staffing page forecasts them; dated once the weeks are known. */
 const WEEK_WORDS = ["This week", "Next week", "In 2 weeks", "In 3 weeks"];
 
+/** "7 Dec" for a local date "2026-12-07". */
+function dayMonth(startDate: string): string {
+  return DateTime.fromISO(startDate).toFormat("d LLL");
+}
+
 /** "Week of 7 Dec" for a local date "2026-12-07". */
 function weekOf(startDate: string): string {
-  return `Week of ${DateTime.fromISO(startDate).toFormat("d LLL")}`;
+  return `Week of ${dayMonth(startDate)}`;
 }
 
 export function RostersView(props: { viewerZone: string; canCreate: boolean }) {
@@ -133,7 +138,7 @@ function BuildForm(props: { onStarted: (run: SolveRun) => void }) {
                 `${weekOf(picked.startDate)} · forecast`
               ) : (
                 <>
-                  No forecast yet: <Link href="/staffing" className="underline">forecast the {weekOf(picked.startDate).toLowerCase()} on the Staffing page</Link> first.
+                  No forecast yet: <Link href="/staffing" className="underline">forecast the week of {dayMonth(picked.startDate)} on the Staffing page</Link> first.
                 </>
               )}
             </p>

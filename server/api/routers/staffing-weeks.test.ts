@@ -42,10 +42,10 @@ describe("planning weeks", () => {
     await caller.staffing.importHistory({ csv: weeksOfHistory(THIS_WEEK, 4) });
     const before = await caller.staffing.week({ weekOffset: 0, whatIf: [] });
     expect(before.planningWeeks).toEqual([
-      { weekOffset: 0, start: "2026-11-23T00:00:00.000Z", forecast: false },
-      { weekOffset: 1, start: "2026-11-30T00:00:00.000Z", forecast: false },
-      { weekOffset: 2, start: "2026-12-07T00:00:00.000Z", forecast: false },
-      { weekOffset: 3, start: "2026-12-14T00:00:00.000Z", forecast: false },
+      { weekOffset: 0, start: "2026-11-23T00:00:00.000Z", startDate: "2026-11-23", forecast: false },
+      { weekOffset: 1, start: "2026-11-30T00:00:00.000Z", startDate: "2026-11-30", forecast: false },
+      { weekOffset: 2, start: "2026-12-07T00:00:00.000Z", startDate: "2026-12-07", forecast: false },
+      { weekOffset: 3, start: "2026-12-14T00:00:00.000Z", startDate: "2026-12-14", forecast: false },
     ]);
     for (const weekOffset of [0, 1, 2, 3]) {
       const generated = await caller.staffing.generate({ weekOffset, adjustments: [] });
@@ -53,6 +53,7 @@ describe("planning weeks", () => {
       // Every week learns from the same history: what lies before this week.
       expect(generated.history?.message).toBe("Using history from 26 Oct to 22 Nov 2026 (4 weeks) of voice and email.");
     }
+    expect((await caller.staffing.planningWeeks()).map((w) => w.forecast)).toEqual([true, true, true, true]);
     const after = await caller.staffing.week({ weekOffset: 3, whatIf: [] });
     expect(after.planningWeeks.map((w) => w.forecast)).toEqual([true, true, true, true]);
     expect(after.week.start).toBe("2026-12-14T00:00:00.000Z");
@@ -70,6 +71,18 @@ describe("planning weeks", () => {
     expect(week.intervals).toEqual([]);
     expect(week.history).toBeNull();
     expect(week.forecastRun).toBeNull();
+  });
+});
+
+describe("rosters for the planning weeks", () => {
+  it("names the week to forecast first when it has no forecast, and offers only the four weeks", async () => {
+    const { caller } = await setup();
+    await expect(caller.rosters.startSolve({ weekOffset: 3 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Forecast the week of 14 Dec on the Staffing page first.",
+    });
+    const error = await caller.rosters.startSolve({ weekOffset: 4 }).catch((e: unknown) => e);
+    expect(errorDetails(error).fieldErrors?.weekOffset?.[0]).toMatch(/this week or one of the next three/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { listPlanningWeeks } from "@/server/services/engine-input/planning-week";
 import { ZGenerateInput, forecastPlanningWeek } from "@/server/services/staffing/forecast-week";
 import { ZImportHistoryInput, importHistoryCsv } from "@/server/services/staffing/import-history";
 import {
@@ -16,6 +17,7 @@ export const staffingRouter = createTRPCRouter({
   week: procedureWith("staffing.read")
     .input(ZStaffingWeekInput)
     .query(({ ctx, input }) => getStaffingWeek(ctx.db, { now: ctx.now(), weekOffset: input.weekOffset, whatIf: input.whatIf })),
+  planningWeeks: procedureWith("staffing.read").query(({ ctx }) => listPlanningWeeks(ctx.db, ctx.now())),
   importHistory: procedureWith("history.import")
     .input(ZImportHistoryInput)
     .mutation(({ ctx, input }) => importHistoryCsv(ctx.db, ctx.actor, input, ctx.now())),

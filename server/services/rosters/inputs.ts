@@ -3,11 +3,18 @@
  * types they infer. Field messages are what the forms show beside the field.
  */
 import { z } from "zod";
+import { PLANNING_WEEKS } from "../engine-input/planning-week";
 
 export const ZRosterId = z.object({ rosterId: z.number().int().positive() });
 
 export const ZStartSolveInput = z.object({
-  weekOffset: z.number().int().min(-1).max(8).default(1),
+  /** This week (0) or one of the next three: the weeks the Staffing page forecasts. */
+  weekOffset: z
+    .number()
+    .int()
+    .min(0, "Build this week or one of the next three")
+    .max(PLANNING_WEEKS - 1, "Build this week or one of the next three")
+    .default(1),
   name: z.string().trim().max(80).optional(),
   rosterId: z.number().int().positive().optional(),
   timeLimitSeconds: z.number().int().min(5, "At least 5 seconds").max(600, "At most 10 minutes").optional(),

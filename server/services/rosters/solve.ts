@@ -10,6 +10,7 @@ import { AppError } from "@/server/errors";
 import { cancelRosterJob, getRosterJob, startRosterJob, type RosterJob } from "@/server/jobs/roster-jobs";
 import { writeAudit } from "@/server/repositories/audit-repository";
 import * as repo from "@/server/repositories/roster-repository";
+import { hasRequirements } from "@/server/repositories/staffing-repository";
 import { inTransaction, type Store } from "@/server/repositories/unit-of-work";
 import { idOf } from "../engine-input/keys";
 import { planningWeek } from "../engine-input/planning-week";
@@ -81,7 +82,8 @@ export function saveRosterResult(
 
 /**
  * Starts a solve of a new draft for a planning week (`weekOffset` weeks from the one holding
- * now), or a re-solve of a draft keeping its pinned shifts. The problem is validated here,
+ * now; refused in plain words when that week has no forecast yet), or a re-solve of a draft
+ * keeping its pinned shifts. The problem is validated here,
  * before the job starts; the result is saved when the job ends, at the clock's time then.
  */
 export function startRosterSolve(db: Store, actor: Actor, input: TStartSolveInput, clock: Clock): RosterJob {
@@ -97,6 +99,9 @@ export function startRosterSolve(db: Store, actor: Actor, input: TStartSolveInpu
     pinned = repo.listShiftsWithBreaks(db, roster.id).filter((s) => s.pinned);
   } else {
     const week = planningWeek(db, clock(), input.weekOffset);
+    if (!hasRequirements(db, week.start.toJSDate(), week.end.toJSDate())) {
+      throw new AppError("INVALID_INPUT", { field: "weekOffset", message: `Forecast the week of ${week.start.toFormat("d LLL")} on the Staffing page first.` });
+    }
     period = { periodStart: week.start.toJSDate(), days: 7 };
     name = input.name?.trim() || `Week of ${week.start.toFormat("d LLL yyyy")}`;
   }

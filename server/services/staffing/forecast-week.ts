@@ -17,7 +17,7 @@ import * as repo from "@/server/repositories/staffing-repository";
 import type { ContactHistoryRecord, RequirementRecord } from "@/server/repositories/staffing-repository";
 import { inTransaction, type Store } from "@/server/repositories/unit-of-work";
 import { channelSettingsFrom } from "@/server/services/engine-input/channels";
-import { planningWeek } from "@/server/services/engine-input/planning-week";
+import { PLANNING_WEEKS, planningWeek } from "@/server/services/engine-input/planning-week";
 
 export const ZForecastAdjustment = z.object({
   fromDate: z.iso.date("Use YYYY-MM-DD"),
@@ -27,15 +27,12 @@ export const ZForecastAdjustment = z.object({
   note: z.string().max(200).optional(),
 });
 
-/** The planning weeks a forecast may be made for: this week and the three after it. */
-export const PLANNING_WEEK_OFFSETS = [0, 1, 2, 3] as const;
-
 export const ZGenerateInput = z.object({
   weekOffset: z
     .number()
     .int()
     .min(0, "Forecast this week or one of the next three")
-    .max(PLANNING_WEEK_OFFSETS.length - 1, "Forecast this week or one of the next three"),
+    .max(PLANNING_WEEKS - 1, "Forecast this week or one of the next three"),
   adjustments: z.array(ZForecastAdjustment).max(20).default([]),
 });
 export type TGenerateInput = z.infer<typeof ZGenerateInput>;

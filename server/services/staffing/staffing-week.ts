@@ -20,7 +20,7 @@ import * as repo from "@/server/repositories/staffing-repository";
 import type { ForecastRunRecord } from "@/server/repositories/staffing-repository";
 import type { Store } from "@/server/repositories/unit-of-work";
 import { channelSettingsFrom } from "@/server/services/engine-input/channels";
-import { planningWeek } from "@/server/services/engine-input/planning-week";
+import { listPlanningWeeks, planningWeek, type PlanningWeekChoice } from "@/server/services/engine-input/planning-week";
 
 /** One channel's what-if overrides; an absent field keeps the channel's setting. */
 export const ZWhatIf = z.object({
@@ -43,14 +43,6 @@ export type TStaffingWeekInput = z.infer<typeof ZStaffingWeekInput>;
 
 /** A channel as stored, with the settings the week was staffed with (overrides applied). */
 export type StaffingWeekChannel = ChannelRecord & { effective: ChannelSettings };
-
-/** One of the weeks the page may forecast, and whether it has been. */
-export interface PlanningWeekChoice {
-  weekOffset: number;
-  /** Start of the week (ISO instant). */
-  start: string;
-  forecast: boolean;
-}
 
 export interface StaffingWeek {
   week: { start: string; end: string; zone: string; intervalMinutes: number; weekOffset: number };
@@ -82,9 +74,6 @@ function applyWhatIf(base: ChannelSettings, w: WhatIf | undefined): ChannelSetti
   };
 }
 
-/** Weeks offered by the picker: this week and the next three. */
-const PLANNING_WEEKS = 4;
-
 /** The history a stored run learned from, summarised in the organisation's zone. */
 function historyOfRun(run: ForecastRunRecord | undefined, zone: string, channelOrder: readonly string[]): HistorySpanSummary | null {
   const spans: ChannelSpan[] = (run?.channels ?? []).flatMap((c) =>
@@ -93,14 +82,6 @@ function historyOfRun(run: ForecastRunRecord | undefined, zone: string, channelO
       : [],
   );
   return summariseHistorySpan(spans, zone, { channelOrder });
-}
-
-/** This week and the next three, each marked with whether requirements are stored for it. */
-function planningWeekChoices(db: Store, now: Date): PlanningWeekChoice[] {
-  return Array.from({ length: PLANNING_WEEKS }, (_, weekOffset) => {
-    const week = planningWeek(db, now, weekOffset);
-    return { weekOffset, start: week.start.toUTC().toISO() ?? "", forecast: repo.hasRequirements(db, week.start.toJSDate(), week.end.toJSDate()) };
-  });
 }
 
 /**
@@ -144,7 +125,7 @@ export function getStaffingWeek(db: Store, opts: { now: Date; weekOffset: number
       intervalMinutes: week.intervalMinutes,
       weekOffset: opts.weekOffset,
     },
-    planningWeeks: planningWeekChoices(db, opts.now),
+    planningWeeks: listPlanningWeeks(db, opts.now),
     history: historyOfRun(run, week.zone, channels.map((c) => c.key)),
     channels,
     forecastRun: run ?? null,
