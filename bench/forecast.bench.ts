@@ -1,13 +1,16 @@
 /**
  * npm run bench:forecast — median time to backtest and forecast eight weeks of 15-minute history
- * for four channels (all candidate models, four week-ahead folds, then a seven-day forecast).
- * Prints figures only; benchmarks never assert times.
+ * for four channels (all candidate models and the combination, four week-ahead folds, then a seven-day
+ * forecast), its ratio against the 130 ms the single-pick forecaster took before the combination, and
+ * the day-ahead mode. Prints figures only; benchmarks never assert times.
  */
 import { performance } from "node:perf_hooks";
 import { forecastChannels } from "../server/domain/forecast/index";
 import { syntheticHistory } from "../server/domain/forecast/synthetic-history";
 
 const RUNS = 7;
+/** Backtest + forecast before the combination, cleaning and demand zones (same machine class). */
+const BASELINE_MS = 130;
 const zone = "Europe/Dublin";
 const history = syntheticHistory({
   zone,
@@ -44,12 +47,15 @@ function time(run: () => unknown): number[] {
 
 const full = time(() => forecastChannels({ history, zone, start: "2024-04-01", days: 7 }));
 const simplest = time(() => forecastChannels({ history, zone, start: "2024-04-01", days: 7, models: ["seasonal-naive"] }));
+const dayAhead = time(() => forecastChannels({ history, zone, start: "2024-04-01", days: 7, mode: "day-ahead" }));
 const result = forecastChannels({ history, zone, start: "2024-04-01", days: 7 });
 
 console.log(`forecast bench: ${history.length} history rows (8 weeks × 15 min × 4 channels, ${zone}), median of ${RUNS} runs`);
-console.log(`  backtest (all ${result.perChannel[0]?.scores.length ?? 0} models, ${result.perChannel[0]?.folds ?? 0} folds) + 7-day forecast: ${median(full).toFixed(1)} ms (min ${Math.min(...full).toFixed(1)}, max ${Math.max(...full).toFixed(1)})`);
+console.log(`  backtest (all ${result.perChannel[0]?.scores.length ?? 0} models, ${result.perChannel[0]?.folds ?? 0} folds) + 7-day forecast: ${median(full).toFixed(1)} ms (min ${Math.min(...full).toFixed(1)}, max ${Math.max(...full).toFixed(1)}); ratio ${(median(full) / BASELINE_MS).toFixed(2)}× the ${BASELINE_MS} ms before the combination (limit 1000 ms)`);
+console.log(`  day-ahead mode (${forecastChannels({ history, zone, start: "2024-04-01", days: 7, mode: "day-ahead" }).perChannel[0]?.folds ?? 0} one-day folds):  ${median(dayAhead).toFixed(1)} ms`);
 console.log(`  seasonal naive only:                        ${median(simplest).toFixed(1)} ms (ratio ${(median(full) / median(simplest)).toFixed(1)}×)`);
 for (const channel of result.perChannel) {
   const scores = channel.scores.map((score) => `${score.model} ${((score.wmape ?? Number.NaN) * 100).toFixed(1)}%`).join(", ");
-  console.log(`  ${channel.channel}: ${channel.chosenModel} — ${scores}`);
+  const weights = channel.weights.map((entry) => `${entry.model} ${entry.weight.toFixed(2)}`).join(", ");
+  console.log(`  ${channel.channel}: ${channel.chosenModel} (${weights}) — ${scores}`);
 }

@@ -6,6 +6,8 @@ export interface SmoothProfileOptions {
   levelDays: number;
   /** Recent same weekdays behind each weekday's intraday shape. */
   shapeDays: number;
+  /** Shrink shapes toward similar weekdays and neighbouring slots. Default true; false for comparisons. */
+  shrink?: boolean;
 }
 
 export const DEFAULT_SMOOTH_PROFILE: SmoothProfileOptions = { levelDays: 5, shapeDays: 8 };
@@ -120,7 +122,7 @@ export function smoothShapes(series: LocalSeries, trainDays: number, options: Sm
       pooledWeight += weight;
     });
     for (let slot = 0; slot < slotsPerDay; slot++) pooled[slot] = (pooled[slot] as number) / pooledWeight;
-    const variance = noise[weekday] as number;
+    const variance = options.shrink === false ? 0 : (noise[weekday] as number);
     const towardSimilar = shrinkWeight(variance, shape, pooled);
     const mixed = shape.map((value, slot) => (1 - towardSimilar) * value + towardSimilar * (pooled[slot] as number));
     const kernel = new Float64Array(slotsPerDay);
