@@ -1,4 +1,5 @@
 import { accountsRouter } from "./routers/accounts";
+import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { channelsRouter } from "./routers/channels";
 import { importsRouter } from "./routers/imports";
@@ -28,6 +29,7 @@ export const appRouter = createTRPCRouter({
   me: meRouter,
   swaps: swapsRouter,
   notifications: notificationsRouter,
+  audit: auditRouter,
   intraday: intradayRouter,
 });
 
