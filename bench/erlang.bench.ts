@@ -154,9 +154,24 @@ function median(run: () => unknown, repeat = 1): number {
 }
 
 const calculations = voiceInputs.length + chatInputs.length;
-const erlangMs = median(fourWeeksOfErlang);
-const plainMs = median(fourWeeksPlain);
-const erlangAMs = median(fourWeeksOfErlangA);
+/**
+ * Medians of batches measured in turns (one run of each per round), so that a busy machine slows
+ * them alike and their ratios stay meaningful.
+ */
+function interleavedMedians(runs: readonly (() => unknown)[]): number[] {
+  for (let i = 0; i < WARM_UP; i++) for (const run of runs) run();
+  const times = runs.map(() => [] as number[]);
+  for (let i = 0; i < RUNS; i++) {
+    runs.forEach((run, r) => {
+      const t0 = performance.now();
+      run();
+      times[r]?.push(performance.now() - t0);
+    });
+  }
+  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(RUNS / 2)] ?? NaN);
+}
+
+const [erlangMs = NaN, plainMs = NaN, erlangAMs = NaN] = interleavedMedians([fourWeeksOfErlang, fourWeeksPlain, fourWeeksOfErlangA]);
 const requirementsMs = median(fourWeeksOfRequirements);
 const hugeMs = median(() => requiredAgents(huge), 50);
 const typicalMs = median(() => requiredAgents(typical), 2000);

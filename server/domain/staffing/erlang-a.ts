@@ -121,6 +121,9 @@ const LOG_BIG = 900 * Math.LN2;
 /** Queue states summed at most: reached only when patience dwarfs AHT on an overloaded queue. */
 const MAX_QUEUE_STATES = 20_000_000;
 
+// 1/(k+1) for the first states, so the inner loop multiplies instead of dividing.
+const RECIPROCALS = Float64Array.from({ length: 4096 }, (_, k) => 1 / (k + 1));
+
 /** Scratch result of {@link evaluate}: reused so a staffing scan allocates nothing per step. */
 interface Figures {
   serviceLevel: number;
@@ -197,7 +200,8 @@ function evaluate(n: number, a: number, inverseB: number, beta: number, tau: num
     }
 
     const r = a * inverseStage;
-    const s = (r * (k + 2)) / (k + 1);
+    const inverseCount = RECIPROCALS[k] ?? 1 / (k + 1);
+    const s = r * (k + 2) * inverseCount;
     if (s < 1) {
       const bound = ((k + 1) * w * s) / (1 - s);
       if (bound <= TAIL_EPSILON * (lower + sumW) && bound * tailAbandon <= TAIL_EPSILON * sumAbandon && bound * tailWait <= TAIL_EPSILON * sumWait) break;
@@ -215,7 +219,7 @@ function evaluate(n: number, a: number, inverseB: number, beta: number, tau: num
       sumAbandon *= SMALL;
       sumWait *= SMALL;
     }
-    pScaled *= (x * (k + 1 + bMinus1)) / (k + 1);
+    pScaled *= x * (k + 1 + bMinus1) * inverseCount;
     cumScaled += pScaled;
     if (pScaled > BIG) {
       pScaled *= SMALL;
