@@ -47,7 +47,7 @@ describe("cleaning", () => {
   it("leaves out the outage evening (or its whole day) and the surges after holidays", () => {
     const outageDay = (dayOrdinalOfIsoDate(generated.outageDate as string) as number) - series.firstDay;
     let eveningKept = 0;
-    for (let slot = 34; slot < 42; slot++) if (!Number.isNaN(cleaned.series.values[outageDay * 48 + slot] as number)) eveningKept++;
+    for (let slot = 34; slot < 42; slot++) if (!Number.isNaN(cleaned.series.values[outageDay * 48 + slot])) eveningKept++;
     expect(eveningKept).toBe(0);
     for (const surge of generated.surgeDays.filter((date) => date > "2026-01-20")) expect(dates).toContain(surge);
     // Noise and drift are not outliers: only a handful of days go.
