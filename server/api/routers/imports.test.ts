@@ -140,6 +140,18 @@ describe("imports.people", () => {
     expect(org.db.select().from(auditLog).all()).toEqual([]);
   });
 
+  it("a planner lead re-imported as an agent loses the planner mark; one re-imported as a lead keeps it", async () => {
+    const org = await setup();
+    const emailOf = (id: number) => org.db.select().from(people).where(eq(people.id, id)).get()?.email ?? "";
+    const other = await insertPerson(org.db, { regionId: org.emea.id, role: "lead", isPlanner: true, name: "Otto Other" });
+    await as(org, org.manager.id).imports.people({
+      csv: file(PEOPLE_HEADER, `${emailOf(org.planner.id)},Pia Planner,agent,EMEA,,,,,,,,,`, `${emailOf(other.id)},Otto Other,lead,EMEA,,,,,,,,,`),
+    });
+    const planner = (id: number) => org.db.select().from(people).where(eq(people.id, id)).get()?.isPlanner;
+    expect(planner(org.planner.id)).toBe(false);
+    expect(planner(other.id)).toBe(true);
+  });
+
   it("is for managers and planner leads: a lead without the mark and an agent are refused and nothing changes", async () => {
     const org = await setup();
     const before = snapshot(org);
