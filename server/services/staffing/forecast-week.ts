@@ -13,6 +13,7 @@ import { AppError } from "@/server/errors";
 import { writeAudit } from "@/server/repositories/audit-repository";
 import * as orgRepo from "@/server/repositories/org-repository";
 import type { ChannelRecord } from "@/server/repositories/org-repository";
+import { listSpecialDays } from "@/server/repositories/special-days-repository";
 import * as repo from "@/server/repositories/staffing-repository";
 import type { ContactHistoryRecord, RequirementRecord } from "@/server/repositories/staffing-repository";
 import { inTransaction, type Store } from "@/server/repositories/unit-of-work";
@@ -60,6 +61,12 @@ function recentAhtByChannel(history: readonly ContactHistoryRecord[], channels: 
   return ahtByChannel;
 }
 
+/** The engine's AHT forecast for interval `i`, when it made one there (history with handle times). */
+function intervalAht(forecast: readonly number[] | null, i: number): number | null {
+  const value = forecast?.[i];
+  return value !== undefined && Number.isFinite(value) && value > 0 ? value : null;
+}
+
 /** A channel's span as kept with the run. */
 function runHistoryOf(span: ChannelSpan) {
   return {
@@ -74,8 +81,10 @@ function runHistoryOf(span: ChannelSpan) {
 /**
  * Forecasts the planning week starting `weekStart` from the stored history before it (each
  * channel's latest contiguous span: rows before a hole of over two weeks, such as an old export
- * imported beside recent data, are left out), turns the forecast into requirements with the
- * channels' settings, and replaces that week's stored requirements. The demo seed calls it with
+ * imported beside recent data, are left out), each channel in its demand zone and with the marked
+ * special days, turns the forecast (contacts and AHT per interval; the recent flat AHT where the
+ * engine has none) into requirements with the channels' settings, and replaces that week's stored
+ * requirements. The demo seed calls it with
  * the weeks it plans; the page through {@link forecastPlanningWeek}.
  */
 export function generateWeekRequirements(
@@ -95,12 +104,15 @@ export function generateWeekRequirements(
   const history = span.kept;
   const spanByChannel = new Map(span.channels.map((c) => [c.channel, c]));
   const forecast = forecastChannels({
-    history: history.map((h) => ({ intervalStart: h.intervalStart.getTime(), channel: h.channelKey, contacts: h.contacts })),
+    history: history.map((h) => ({ intervalStart: h.intervalStart.getTime(), channel: h.channelKey, contacts: h.contacts, ahtSeconds: h.ahtSeconds })),
     zone: settings.timeZone,
     intervalMinutes: settings.intervalMinutes,
     start: opts.weekStart.toUTC().toISO() ?? "",
     days: 7,
     adjustments,
+    // Each channel's seasonality in its customers' clock (null: the organisation's).
+    zoneByChannel: Object.fromEntries(channelRows.map((c) => [c.key, c.demandZone])),
+    specialDays: listSpecialDays(db).map((d) => ({ date: d.date, channel: d.channelKey, factor: d.factor })),
   });
   const ahtByChannel = recentAhtByChannel(history, channelRows);
   const known = new Set(channelRows.map((c) => c.key));
@@ -111,7 +123,7 @@ export function generateWeekRequirements(
         startsAt: DateTime.fromMillis(forecast.intervalStartsMs[i] ?? 0, { zone: "utc" }).toISO() ?? "",
         channelId: c.channel,
         contacts,
-        ahtSeconds: ahtByChannel.get(c.channel) ?? null,
+        ahtSeconds: intervalAht(c.ahtSeconds, i) ?? ahtByChannel.get(c.channel) ?? null,
       })),
     );
   const computed = computeStaffingRequirements({
@@ -133,6 +145,7 @@ export function generateWeekRequirements(
         serviceLevel: c.serviceLevel,
         asaSeconds: c.asaSeconds,
         occupancy: c.occupancy,
+        probabilityAbandon: c.probabilityAbandon,
       })),
     );
   const historyUsed = summariseHistorySpan(span.channels, settings.timeZone, { channelOrder: channelRows.map((c) => c.key) });
@@ -151,6 +164,8 @@ export function generateWeekRequirements(
         scores: c.scores.map((s) => ({ model: s.model, wmape: s.wmape })),
         folds: c.folds,
         warnings: c.warnings,
+        ...(c.weights.length > 0 ? { weights: c.weights.map((w) => ({ model: w.model, weight: w.weight })) } : {}),
+        demandZone: c.demandZone,
         ...(spanByChannel.has(c.channel) ? { history: runHistoryOf(spanByChannel.get(c.channel) as ChannelSpan) } : {}),
       })),
       warnings: forecast.warnings,
