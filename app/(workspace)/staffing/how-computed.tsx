@@ -73,7 +73,7 @@ function ErlangAExplanation(props: { c: ChannelFigures; s: EffectiveSettings; in
       <p>Traffic A = contacts × AHT ÷ interval = {c.contacts.toFixed(2)} × {c.ahtSeconds.toFixed(0)} s ÷ {intervalSeconds} s = <strong>{traffic.toFixed(3)} Erlangs</strong></p>
       {concurrency > 1 ? <p>Chat: each agent holds {concurrency} chats, so N agents give N × {concurrency} servers.</p> : null}
       <p>Waiting callers hang up after {patience.toFixed(0)} s on average (exponential patience), so the queue is the birth–death chain M/M/N+M, solved exactly: with N busy and k waiting, contacts leave at N ÷ AHT + k ÷ patience.</p>
-      <p>Service level = share of all arriving contacts answered within {s.targetSeconds ?? 0} s (abandoned contacts never count); P(abandon) = waiting contacts × (1 ÷ patience) ÷ arrivals; ASA is that of answered contacts; occupancy = A × (1 − P(abandon)) ÷ N.</p>
+      <p>Service level = share of all arriving contacts answered within {s.targetSeconds ?? 0} s (abandoned contacts never count); P(abandon) = mean number waiting ÷ mean patience ÷ arrivals per second; ASA is that of answered contacts; occupancy = A × (1 − P(abandon)) ÷ N.</p>
       <p>
         Smallest N meeting SL ≥ {pct(s.targetSl ?? 0, 0)}
         {s.maxOccupancy ? `, occupancy ≤ ${pct(s.maxOccupancy, 0)}` : ""}
