@@ -1,5 +1,5 @@
 /**
- * npm run -s bench:forecast-accuracy [-- --seeds N] — the held-out protocol on generated call-centre
+ * npm run -s bench:forecast-accuracy [-- --seeds N] [--mean CONTACTS_PER_INTERVAL] [--week-only] — the held-out protocol on generated call-centre
  * histories (four Monday origins, five weekdays, week-ahead and day-ahead): wMAPE of every candidate,
  * the forecaster's choice ("forecast") and the classic WFM profile ("profile"), per seed and pooled.
  */
