@@ -21,6 +21,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/org/templates", label: "Shift templates", permission: "templates.write" },
   { href: "/org/channels", label: "Channels", permission: "channels.write" },
   { href: "/org/settings", label: "Settings", permission: "settings.write" },
+  { href: "/audit", label: "Audit", permission: "audit.read" },
   { href: "/account", label: "My account", permission: "me.password" },
 ];
 

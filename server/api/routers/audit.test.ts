@@ -93,7 +93,7 @@ describe("audit.list", () => {
       .values({ rosterId: roster.id, personId: agent.id, regionId: region.id, templateId: template.id, startsAt: new Date(T0), endsAt: new Date(T0 + 480 * MIN) })
       .returning()
       .get();
-    const entries: Parameters<typeof writeAudit>[1][] = [
+    const entries: Omit<Parameters<typeof writeAudit>[1], "at">[] = [
       { actorId: lead.id, action: "roster.publish", entity: "roster", entityId: roster.id, details: { archived: [3] } },
       { actorId: lead.id, action: "shift.edit", entity: "shift", entityId: shift.id, details: { rosterId: roster.id, personId: agent.id } },
       { actorId: lead.id, action: "shift.delete", entity: "shift", entityId: 999, details: { rosterId: roster.id } },
