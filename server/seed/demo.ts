@@ -25,6 +25,7 @@ import {
 } from "@/server/testing/factories";
 import { DEMO_ACCOUNTS, DEMO_FIRST_NAMES, DEMO_LAST_NAMES, DEMO_PASSWORD, demoAgentEmail } from "./demo-accounts";
 import { seedTodayActuals } from "./demo-today";
+import { writeAudit } from "@/server/repositories/audit-repository";
 
 /** Mulberry32: a tiny deterministic PRNG so the demo is the same on every machine. */
 export function createRandom(seed: number): () => number {
@@ -231,6 +232,9 @@ async function seedRosters(db: Db, now: DateTime, timeLimitSeconds: number) {
     });
     if (weekOffset === 0) {
       db.update(rosters).set({ status: "published", publishedAt: now.toJSDate() }).where(eq(rosters.id, rosterId)).run();
+      // As publishing through the app would: the audit screen shows who published it.
+      const publisher = db.select({ id: people.id }).from(people).where(eq(people.email, DEMO_ACCOUNTS.manager)).get();
+      writeAudit(db, { actorId: publisher?.id ?? null, action: "roster.publish", entity: "roster", entityId: rosterId, details: { archived: [] }, at: now.toJSDate() });
     }
     summaries.push(`${weekOffset === 0 ? "published" : "draft"} ${result.shifts.length} shifts, ${Math.round(result.metrics.shortageAgentMinutes / 60)} h short`);
   }
