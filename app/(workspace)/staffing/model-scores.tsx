@@ -1,10 +1,15 @@
-/** The forecast run's backtest: each candidate model's wMAPE per channel, the chosen one marked, and the run's warnings. */
+/**
+ * The forecast run's backtest: each candidate model's wMAPE per channel, the chosen one marked,
+ * the combination's weights when the forecast combined candidates (runs made before weights were
+ * kept show only the mark), and the run's warnings.
+ */
 import { pct } from "@/app/_lib/format";
 import type { ForecastRun } from "./staffing-model";
 
 export function ModelScores({ run }: { run: ForecastRun }) {
   if (!run) return null;
   const models = [...new Set(run.channels.flatMap((c) => c.scores.map((s) => s.model)))];
+  const weighted = run.channels.some((c) => (c.weights ?? []).length > 0);
   return (
     <div className="mt-4">
       <h3 className="mb-1 font-semibold">Backtest: wMAPE of each model (lower is better; the chosen model is marked)</h3>
@@ -14,7 +19,7 @@ export function ModelScores({ run }: { run: ForecastRun }) {
       <div className="overflow-x-auto">
         <table className="table-basic" aria-label="Backtest scores">
           <thead>
-            <tr><th>Channel</th><th>Folds</th>{models.map((m) => <th key={m}>{m}</th>)}</tr>
+            <tr><th>Channel</th><th>Folds</th>{models.map((m) => <th key={m}>{m}</th>)}{weighted ? <th>Combination weights</th> : null}</tr>
           </thead>
           <tbody>
             {run.channels.map((c) => (
@@ -31,6 +36,13 @@ export function ModelScores({ run }: { run: ForecastRun }) {
                     </td>
                   );
                 })}
+                {weighted ? (
+                  <td className="text-xs">
+                    {(c.weights ?? []).length === 0
+                      ? "—"
+                      : [...(c.weights ?? [])].sort((a, b) => b.weight - a.weight).map((w) => `${w.model} ${pct(w.weight, 0)}`).join(" · ")}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>

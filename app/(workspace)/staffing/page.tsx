@@ -17,6 +17,7 @@ export default async function StaffingPage() {
       regionZones={directory.regions.map((r) => ({ name: r.name, timeZone: r.timeZone }))}
       canImport={actorCan(actor, "history.import")}
       canSaveTargets={actorCan(actor, "channels.write")}
+      canMarkDays={actorCan(actor, "specialDays.write")}
     />
   );
 }

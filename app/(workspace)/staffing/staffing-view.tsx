@@ -15,6 +15,7 @@ import { ImportHistory } from "./import-history";
 import { IntervalTable } from "./interval-table";
 import { ModelComparisonTable } from "./model-comparison";
 import { ModelScores } from "./model-scores";
+import { SpecialDays } from "./special-days";
 import { RequiredChart, VolumeChart } from "./staffing-charts";
 import {
   CHANNEL_COLOURS,
@@ -32,9 +33,10 @@ import {
   type WhatIfField,
   type WhatIfState,
 } from "./staffing-model";
+import { forecastButtonLabel, WeekPicker } from "./week-picker";
 import { WhatIfPanel } from "./what-if-panel";
 
-export function StaffingView(props: { viewerZone: string; regionZones: { name: string; timeZone: string }[]; canImport: boolean; canSaveTargets: boolean }) {
+export function StaffingView(props: { viewerZone: string; regionZones: { name: string; timeZone: string }[]; canImport: boolean; canSaveTargets: boolean; canMarkDays: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [weekOffset, setWeekOffset] = useState(0);
@@ -64,6 +66,8 @@ export function StaffingView(props: { viewerZone: string; regionZones: { name: s
   const dayIntervals = intervalsOnDay(data?.intervals ?? [], zone, day);
   const picked = findSelection(data, selected);
   const weekTotal = weekAgentHours(data);
+  const pickedWeek = data?.planningWeeks.find((w) => w.weekOffset === weekOffset);
+  const forecastLabel = forecastButtonLabel(weekOffset, pickedWeek?.startDate, (data?.intervals.length ?? 0) > 0);
 
   function updateWhatIf(channel: string, field: WhatIfField, raw: string, scale = 1) {
     setWhatIf((prev) => withWhatIf(prev, channel, field, raw, scale));
@@ -81,22 +85,7 @@ export function StaffingView(props: { viewerZone: string; regionZones: { name: s
           </p>
         </div>
         <div className="flex flex-wrap items-end gap-3">
-          <div role="group" aria-label="Planning week" className="flex gap-1">
-            {[
-              [0, "This week"],
-              [1, "Next week"],
-            ].map(([offset, label]) => (
-              <button
-                key={label}
-                type="button"
-                aria-pressed={weekOffset === offset}
-                className={weekOffset === offset ? "btn-primary" : "btn-secondary"}
-                onClick={() => setWeekOffset(offset as number)}
-              >
-                {label}
-              </button>
-            ))}
-          </div>
+          <WeekPicker weeks={data?.planningWeeks ?? []} weekOffset={weekOffset} onPick={setWeekOffset} />
           <ZoneSwitch value={zone} onChange={setZone} viewerZone={props.viewerZone} regionZones={props.regionZones} />
           <button
             type="button"
@@ -104,15 +93,20 @@ export function StaffingView(props: { viewerZone: string; regionZones: { name: s
             disabled={generate.isPending}
             onClick={() => generate.mutate({ weekOffset, adjustments: data?.forecastRun?.adjustments ?? [] })}
           >
-            {generate.isPending ? "Forecasting…" : "Re-forecast this week"}
+            {generate.isPending ? "Forecasting…" : forecastLabel}
           </button>
         </div>
       </div>
       {generate.error ? <p role="alert" className="text-sm text-red-700">{errorMessage(generate.error)}</p> : null}
       {week.error ? <p role="alert" className="text-sm text-red-700">{errorMessage(week.error)}</p> : null}
+      {data?.history ? (
+        <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700" data-testid="history-used">
+          {data.history.message}
+        </p>
+      ) : null}
       {data && data.intervals.length === 0 ? (
         <div className="card">
-          <p>No forecast for this week yet. Import history and press “Re-forecast this week”.</p>
+          <p>No forecast for this week yet. Import history and press “{forecastLabel}”.</p>
         </div>
       ) : null}
 
@@ -126,6 +120,7 @@ export function StaffingView(props: { viewerZone: string; regionZones: { name: s
                   <p className="text-sm font-medium" style={{ color: CHANNEL_COLOURS[c.key] }}>{c.name}</p>
                   <p className="text-2xl font-bold">{Math.round(contacts).toLocaleString("en")}</p>
                   <p className="text-xs text-slate-600">contacts forecast · peak {peak} agents scheduled</p>
+                  <p className="text-xs text-slate-500">Demand in {c.demandZone ?? `${data.week.zone} (the organisation's zone)`}</p>
                 </div>
               );
             })}
@@ -198,6 +193,13 @@ export function StaffingView(props: { viewerZone: string; regionZones: { name: s
             intervalMinutes={data.week.intervalMinutes}
           />
         </>
+      ) : null}
+      {data ? (
+        <SpecialDays
+          channels={data.channels.map((c) => ({ key: c.key, name: c.name, demandZone: c.demandZone }))}
+          orgZone={data.week.zone}
+          canMark={props.canMarkDays}
+        />
       ) : null}
       {props.canImport ? <ImportHistory /> : null}
     </div>
