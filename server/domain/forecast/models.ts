@@ -1,6 +1,6 @@
 import { DAYS_PER_WEEK, type LocalSeries, weekdayOfDayOrdinal } from "./history";
 import { cleanSeries } from "./clean";
-import { fitHoltWinters } from "./holt-winters";
+import { CLEAN_HOLT_WINTERS_GRID, fitHoltWinters } from "./holt-winters";
 import { cleanProfileTable, DEFAULT_SMOOTH_PROFILE, weeklyProfileTable } from "./robust-profile";
 
 /** Candidate models, simplest first (ties in the backtest go to the earlier one). */
@@ -111,7 +111,7 @@ export function fitModels(
         predictor = fromWeeklyTable(weeklyProfileTable(clean(), trainDays, DEFAULT_SMOOTH_PROFILE));
         break;
       case "clean-holt-winters":
-        predictor = fitHoltWinters(clean(), trainDays);
+        predictor = fitHoltWinters(clean(), trainDays, undefined, CLEAN_HOLT_WINTERS_GRID);
         break;
       case "combination": {
         const weights = options.weights ?? equalWeights(COMBINATION_MEMBERS);
