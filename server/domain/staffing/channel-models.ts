@@ -36,7 +36,7 @@
  *   is treated as noise: 5.1 items × 600 s against 765 s per agent is 4 agents, whatever the last
  *   bit of the doubles says.
  */
-import { StaffingInputError, agentsWithShrinkage, requiredServersInGroups } from "./erlang-c";
+import { StaffingInputError, agentsWithShrinkage, scanServers } from "./erlang-c";
 import type { GroupedStaffing, StaffingInput, StaffingResult } from "./erlang-c";
 
 /** One interval of chat staffing: like voice, with `chats` and a per-agent `concurrency`. */
@@ -53,6 +53,9 @@ export interface ChatStaffingResult extends StaffingResult {
   slotsRequired: number;
 }
 
+// The scratch answer of requiredChatAgents: copied into its result, so never seen outside.
+const CHAT_SCRATCH: GroupedStaffing = { trafficErlangs: 0, serversRequired: 0, agents: 0, serviceLevel: 1, asaSeconds: 0, occupancy: 0, probabilityWait: 0 };
+
 /**
  * Agents for a chat queue, treating each agent as `concurrency` Erlang C servers (see the module
  * comment for why). Metrics are at the slots staffed: agents × concurrency.
@@ -65,18 +68,8 @@ export function requiredChatAgents(input: ChatStaffingInput): ChatStaffingResult
   }
   let r: GroupedStaffing;
   try {
-    // Spelled out rather than spread: this runs per interval and object spread is the slow part.
-    const slotInput: StaffingInput = {
-      calls: chats,
-      intervalSeconds: input.intervalSeconds,
-      ahtSeconds: input.ahtSeconds,
-      targetSl: input.targetSl,
-      targetSeconds: input.targetSeconds,
-      maxOccupancy: input.maxOccupancy,
-      targetAsaSeconds: input.targetAsaSeconds,
-      shrinkage: input.shrinkage,
-    };
-    r = requiredServersInGroups(slotInput, concurrency);
+    // The chats are the slots' calls; no input object is built (this runs per interval).
+    r = scanServers(chats, input, concurrency, CHAT_SCRATCH);
   } catch (error) {
     if (error instanceof StaffingInputError && error.field === "calls") throw new StaffingInputError("chats", error.reason);
     throw error;

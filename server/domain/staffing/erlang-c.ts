@@ -72,6 +72,9 @@ export interface StaffingInput {
   shrinkage?: number | undefined;
 }
 
+/** A staffing question without its volume: the queue and its targets. */
+export type StaffingTargets = Omit<StaffingInput, "calls">;
+
 /** The staffing answer and the service the answer gives. */
 export interface StaffingResult {
   trafficErlangs: number;
@@ -190,6 +193,9 @@ export function occupancy(agents: number, trafficErlangs: number): number {
 // Shrinkage
 // ---------------------------------------------------------------------------------------------
 
+let lastShrinkage = NaN;
+let lastShrinkageRatio: [number, number] | undefined;
+
 /**
  * Agents to schedule so that `agents` are available after shrinkage: ceil(N / (1 − shrinkage)),
  * with the shrinkage taken as the decimal it is written as.
@@ -203,8 +209,13 @@ export function agentsWithShrinkage(agents: number, shrinkage: number): number {
   if (shrinkage === 0 || agents === 0) return agents;
   const q = agents / (1 - shrinkage);
   if (!isNearInteger(q)) return Math.ceil(q);
-  // shrinkage = S / 10^k, so N / (1 − shrinkage) = N·10^k / (10^k − S).
-  const s = safeRatio([shrinkage], [1]);
+  // shrinkage = S / 10^k, so N / (1 − shrinkage) = N·10^k / (10^k − S). A channel keeps one
+  // shrinkage for every interval, so its decimal is remembered.
+  if (shrinkage !== lastShrinkage) {
+    lastShrinkage = shrinkage;
+    lastShrinkageRatio = safeRatio([shrinkage], [1]);
+  }
+  const s = lastShrinkageRatio;
   if (s && s[1] <= SAFE / agents) return ceilOfRatio(agents * s[1], s[1] - s[0]);
   const exact = decimalOf(shrinkage);
   return Number(ceilDiv(BigInt(agents) * exact.d, exact.d - exact.n));
@@ -243,7 +254,12 @@ export function checkTraffic(a: number): void {
 
 /** Checks a staffing question as {@link requiredAgents} does (shared with ./erlang-a.ts). */
 export function checkStaffingInput(input: StaffingInput): void {
-  const { calls, targetSl, maxOccupancy, targetAsaSeconds } = input;
+  checkStaffingFields(input.calls, input);
+}
+
+/** {@link checkStaffingInput} with the volume passed apart (chat calls it chats). */
+function checkStaffingFields(calls: number, input: StaffingTargets): void {
+  const { targetSl, maxOccupancy, targetAsaSeconds } = input;
   checkCommon(calls, input.intervalSeconds, input.ahtSeconds, input.targetSeconds);
   if (typeof targetSl !== "number" || !(targetSl >= 0 && targetSl < 1)) {
     reject("targetSl", "a fraction from 0 up to but not including 1 (a target of 1 can never be met)", targetSl);
@@ -292,13 +308,29 @@ export interface GroupedStaffing {
  * @example requiredServersInGroups({ calls: 90, intervalSeconds: 1800, ahtSeconds: 900, targetSl: 0.8, targetSeconds: 90 }, 2) //=> { serversRequired: 51, agents: 26, … }
  */
 export function requiredServersInGroups(input: StaffingInput, serversPerAgent: number): GroupedStaffing {
-  checkStaffingInput(input);
-  const { calls, intervalSeconds, ahtSeconds, targetSl, targetSeconds } = input;
+  return scanServers(input.calls, input, serversPerAgent, { trafficErlangs: 0, serversRequired: 0, agents: 0, serviceLevel: 1, asaSeconds: 0, occupancy: 0, probabilityWait: 0 });
+}
+
+/**
+ * {@link requiredServersInGroups} with the volume passed apart and the answer written into `out`,
+ * so the per-interval callers (voice, chat slots) build no input or scratch objects: at ten
+ * thousand intervals the allocations cost more than the scan.
+ */
+export function scanServers(calls: number, input: StaffingTargets, serversPerAgent: number, out: GroupedStaffing): GroupedStaffing {
+  checkStaffingFields(calls, input);
+  const { intervalSeconds, ahtSeconds, targetSl, targetSeconds } = input;
   const maxOccupancy = input.maxOccupancy ?? null;
   const targetAsaSeconds = input.targetAsaSeconds ?? null;
 
   if (calls === 0) {
-    return { trafficErlangs: 0, serversRequired: 0, agents: 0, serviceLevel: 1, asaSeconds: 0, occupancy: 0, probabilityWait: 0 };
+    out.trafficErlangs = 0;
+    out.serversRequired = 0;
+    out.agents = 0;
+    out.serviceLevel = 1;
+    out.asaSeconds = 0;
+    out.occupancy = 0;
+    out.probabilityWait = 0;
+    return out;
   }
 
   const workSeconds = calls * ahtSeconds;
@@ -331,12 +363,13 @@ export function requiredServersInGroups(input: StaffingInput, serversPerAgent: n
   for (; ; servers++) {
     inverseB = 1 + servers * inverseTraffic * inverseB;
     b = 1 / inverseB;
-    // N − A from N·interval − calls·AHT: both products are exact for everyday inputs, so the
-    // difference does not lose digits when A sits just below N.
-    spare = (servers * intervalSeconds - workSeconds) / intervalSeconds;
+    // N − A from N·interval − calls·AHT when A sits within one of N: both products are exact for
+    // everyday inputs, so the difference keeps its digits. From one above, N − A in doubles is
+    // as good (relative error below 1e-12 at 5,000 Erlangs) and keeps the division off the loop.
+    spare = servers - a;
+    if (spare < 1) spare = (servers * intervalSeconds - workSeconds) / intervalSeconds;
     pw = (servers * b) / (spare + a * b);
     waitBeyondTarget = pw * Math.exp(-spare * decayPerServer);
-    asa = (pw * ahtSeconds) / spare;
 
     let meets: boolean;
     if (waitBeyondTarget <= allowedWait * (1 - waitBand)) meets = true;
@@ -347,6 +380,7 @@ export function requiredServersInGroups(input: StaffingInput, serversPerAgent: n
       meets = exactMeetsServiceLevel(servers, exact, c, targetSl, targetSeconds, ahtSeconds) ?? waitBeyondTarget <= allowedWait;
     }
     if (meets && targetAsaSeconds !== null) {
+      asa = (pw * ahtSeconds) / spare;
       if (asa <= targetAsaSeconds * (1 - TARGET_TIE_BAND)) meets = true;
       else if (asa > targetAsaSeconds * (1 + TARGET_TIE_BAND)) meets = false;
       else {
@@ -357,26 +391,29 @@ export function requiredServersInGroups(input: StaffingInput, serversPerAgent: n
     if (meets) break;
   }
 
+  asa = (pw * ahtSeconds) / spare;
   const serversRequired = servers;
   const agents = Math.ceil(serversRequired / serversPerAgent);
   for (servers++; servers <= agents * serversPerAgent; servers++) {
     inverseB = 1 + servers * inverseTraffic * inverseB;
     b = 1 / inverseB;
-    spare = (servers * intervalSeconds - workSeconds) / intervalSeconds;
+    spare = servers - a;
     pw = (servers * b) / (spare + a * b);
     waitBeyondTarget = pw * Math.exp(-spare * decayPerServer);
     asa = (pw * ahtSeconds) / spare;
   }
-  return {
-    trafficErlangs: a,
-    serversRequired,
-    agents,
-    serviceLevel: 1 - waitBeyondTarget,
-    asaSeconds: asa,
-    occupancy: a / (agents * serversPerAgent),
-    probabilityWait: pw,
-  };
+  out.trafficErlangs = a;
+  out.serversRequired = serversRequired;
+  out.agents = agents;
+  out.serviceLevel = 1 - waitBeyondTarget;
+  out.asaSeconds = asa;
+  out.occupancy = a / (agents * serversPerAgent);
+  out.probabilityWait = pw;
+  return out;
 }
+
+// The scratch answer of {@link requiredAgents}: copied into its result, so never seen outside.
+const VOICE_SCRATCH: GroupedStaffing = { trafficErlangs: 0, serversRequired: 0, agents: 0, serviceLevel: 1, asaSeconds: 0, occupancy: 0, probabilityWait: 0 };
 
 /**
  * Smallest agent count N > A meeting every target (SL, occupancy cap, ASA), scanning up from
@@ -387,7 +424,7 @@ export function requiredServersInGroups(input: StaffingInput, serversPerAgent: n
  * @example requiredAgents({ calls: 165, intervalSeconds: 1800, ahtSeconds: 180, targetSl: 0.8, targetSeconds: 20, shrinkage: 0.3 }).agentsWithShrinkage //=> 30
  */
 export function requiredAgents(input: StaffingInput): StaffingResult {
-  const r = requiredServersInGroups(input, 1);
+  const r = scanServers(input.calls, input, 1, VOICE_SCRATCH);
   return {
     trafficErlangs: r.trafficErlangs,
     agents: r.agents,
