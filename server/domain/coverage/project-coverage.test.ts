@@ -37,6 +37,22 @@ describe("projectCoverage", () => {
     expect(result.intervals[0]?.serviceLevel).toBeCloseTo(0.88835, 5);
   });
 
+  it("projects a channel with a mean patience by Erlang A, as it was staffed", () => {
+    // 10 agents, A = 9.5 (95 calls of 180 s in 30 min), patience 120 s: the simulation-checked case SL ≈ 0.69027.
+    const patient = { ...voice, patienceSeconds: 120 };
+    const run = (channel: ChannelSettings) =>
+      projectCoverage({
+        startMs: 0,
+        intervalMinutes: 30,
+        channels: [channel],
+        demand: [{ channelId: "voice", contacts: [95], ahtSeconds: [180], requiredAgents: [10] }],
+        scheduledAgents: [10],
+      }).intervals[0]?.serviceLevel;
+    expect(run(patient)).toBeCloseTo(0.69027, 4);
+    // Without patience the same queue is Erlang C, which reads lower (nobody leaves the queue).
+    expect(run(voice) ?? 1).toBeLessThan(run(patient) ?? 0);
+  });
+
   it("plays email backlog across intervals (hand-checked)", () => {
     // 10 items of 15 min arrive at once; 3 agents clear 3 per 15-minute interval: backlog 7, 4, 1, then 1 left with nobody.
     const result = projectCoverage({

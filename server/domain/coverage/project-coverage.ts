@@ -16,6 +16,7 @@
  *   neither has contacts.
  */
 import { simulateDeferredWork } from "../staffing/channel-models";
+import { achievedServiceErlangA } from "../staffing/erlang-a";
 import { achievedService } from "../staffing/erlang-c";
 import { isDeferredKind, type ChannelSettings } from "../staffing/requirements";
 
@@ -161,9 +162,12 @@ export function projectCoverage(input: ProjectCoverageInput): { intervals: Proje
       const contacts = d.contacts[i] ?? 0;
       const aht = d.ahtSeconds[i] && d.ahtSeconds[i] > 0 ? d.ahtSeconds[i] : settings.ahtSeconds;
       const service =
-        contacts > 0
-          ? achievedService({ calls: contacts, intervalSeconds, ahtSeconds: aht, agents: agents * concurrency, targetSeconds: settings.targetSeconds ?? 20 })
-          : { serviceLevel: 1, asaSeconds: 0, occupancy: 0, probabilityWait: 0 };
+        contacts === 0
+          ? { serviceLevel: 1, asaSeconds: 0, occupancy: 0, probabilityWait: 0 }
+          : // A channel with a mean patience is staffed by Erlang A, so it is projected by Erlang A too.
+            settings.patienceSeconds !== undefined && settings.patienceSeconds !== null
+            ? achievedServiceErlangA({ calls: contacts, intervalSeconds, ahtSeconds: aht, patienceSeconds: settings.patienceSeconds, agents: agents * concurrency, targetSeconds: settings.targetSeconds ?? 20 })
+            : achievedService({ calls: contacts, intervalSeconds, ahtSeconds: aht, agents: agents * concurrency, targetSeconds: settings.targetSeconds ?? 20 });
       return {
         channelId: d.channelId,
         kind: settings.kind,
