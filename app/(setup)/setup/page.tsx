@@ -37,7 +37,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
               <SetupForm token={token} timeZones={timeZones} />
             </>
           ) : (
-            <div role="alert" className="space-y-2 text-sm text-slate-700">
+            <div className="space-y-2 text-sm text-slate-700">
               <p className="font-medium text-red-800">
                 {token ? "This set-up link is not valid or was used already." : "Set-up needs the one-time link the server printed."}
               </p>
