@@ -43,8 +43,8 @@ function Filters({ query, log, fieldErrors }: { query: AuditQuery; log: AuditLog
         <FieldErrors id="audit-to-error" messages={fieldErrors.to} />
       </div>
       <div className="flex items-end gap-3">
-        <button type="submit" className="btn-primary">Apply filters</button>
-        <Link href="/audit" className="btn-secondary">Clear filters</Link>
+        <button type="submit" className="btn-primary whitespace-nowrap">Apply filters</button>
+        <Link href="/audit" className="btn-secondary whitespace-nowrap">Clear filters</Link>
       </div>
     </form>
   );
