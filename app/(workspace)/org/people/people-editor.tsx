@@ -139,12 +139,15 @@ export function PeopleEditor({
             {shown.map((p) => {
               const region = regionById.get(p.regionId);
               return (
-                <tr key={p.id} className={editing?.mode === "edit" && editing.row.id === p.id ? "bg-amber-50" : undefined}>
+                <tr key={p.id} id={`person-${p.id}`} className={`target:bg-amber-100 ${editing?.mode === "edit" && editing.row.id === p.id ? "bg-amber-50" : ""}`}>
                   <td>
                     <span className="font-medium">{p.name}</span>
                     <span className="block text-xs text-slate-500">{p.email}</span>
                   </td>
-                  <td>{ROLE_LABEL[p.role]}</td>
+                  <td>
+                    {ROLE_LABEL[p.role]}
+                    {p.role === "lead" && p.isPlanner ? <span className="block text-xs text-slate-500">Planner</span> : null}
+                  </td>
                   <td>
                     {region?.name ?? "?"}
                     {p.timeZone && p.timeZone !== region?.timeZone ? <span className="block text-xs text-slate-500">{p.timeZone}</span> : null}
@@ -181,7 +184,7 @@ export function PeopleEditor({
             </thead>
             <tbody>
               {deactivated.map((p) => (
-                <tr key={p.id} className="text-slate-500">
+                <tr key={p.id} id={`person-${p.id}`} className="text-slate-500 target:bg-amber-100">
                   <td>
                     <span className="font-medium">{p.name}</span>
                     <span className="block text-xs">{p.email}</span>
