@@ -169,6 +169,8 @@ export function StaffingView(props: { viewerZone: string; regionZones: { name: s
                 setSavedTargets(message);
                 setWhatIf({});
                 void queryClient.invalidateQueries({ queryKey: trpc.staffing.week.pathKey() });
+                // Drafts on the restaffed weeks are now stale.
+                void queryClient.invalidateQueries(trpc.rosters.pathFilter());
               }}
             />
           </div>

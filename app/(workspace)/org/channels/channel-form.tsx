@@ -7,8 +7,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/app/_lib/trpc";
 import type { ChannelsView } from "@/server/services/org/channels";
-import { useRefreshOrg } from "../_components/editor";
 import { Field, FormActions, GeneralError, INPUT_CLASS, splitErrors } from "../_components/form-bits";
+import { useRefreshPlans } from "./use-refresh-plans";
 import { CHANNEL_KIND_LABELS, inputFrom, isLiveKind, valuesFrom, valuesFromPreset, type ChannelKindName, type ChannelValues } from "./channel-values";
 
 const FIELDS = ["key", "name", "kind", "targetSl", "targetSeconds", "targetAsaSeconds", "responseMinutes", "maxOccupancy", "shrinkage", "concurrency", "ahtSeconds", "demandZone", "patienceSeconds", "maxAbandonRate"] as const;
@@ -18,7 +18,7 @@ const BLANK: ChannelValues = valuesFrom({ key: "", name: "", kind: "voice" }, { 
 
 export function ChannelForm({ channel, view, onSaved, onCancel }: { channel: Channel | null; view: ChannelsView; onSaved: (message: string) => void; onCancel: () => void }) {
   const trpc = useTRPC();
-  const refresh = useRefreshOrg();
+  const refresh = useRefreshPlans();
   const [values, setValues] = useState<ChannelValues>(channel ? valuesFrom(channel, channel) : BLANK);
   const [preset, setPreset] = useState("");
   const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});

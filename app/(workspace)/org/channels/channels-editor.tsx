@@ -2,9 +2,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/app/_lib/trpc";
 import type { ChannelsView } from "@/server/services/org/channels";
-import { EditButton, EditorCard, OrgPageHeader, TableCard, useEditor, useRefreshOrg } from "../_components/editor";
+import { EditButton, EditorCard, OrgPageHeader, TableCard, useEditor } from "../_components/editor";
 import { GeneralError } from "../_components/form-bits";
 import { ChannelForm } from "./channel-form";
+import { useRefreshPlans } from "./use-refresh-plans";
 import { CHANNEL_KIND_LABELS, isLiveKind } from "./channel-values";
 
 type Channel = ChannelsView["channels"][number];
@@ -26,7 +27,7 @@ export function ChannelsEditor({ view }: { view: ChannelsView }) {
   const editor = useEditor<Channel>();
   const { editing } = editor;
   const trpc = useTRPC();
-  const refresh = useRefreshOrg();
+  const refresh = useRefreshPlans();
   const retire = useMutation(
     trpc.channels.setRetired.mutationOptions({
       onSuccess: (row) => {

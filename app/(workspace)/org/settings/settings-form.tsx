@@ -3,7 +3,7 @@
  * The organisation's settings in one form: identity and planning grid, costs (each region's
  * hourly cost, tools, overtime premium) and the team-lead span. Errors sit beside their field.
  */
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { WEEKDAYS } from "@/app/_components/format";
 import { useTRPC } from "@/app/_lib/trpc";
@@ -15,7 +15,13 @@ const FIELDS = ["name", "timeZone", "intervalMinutes", "weekStart", "currency", 
 
 export function SettingsForm({ view }: { view: SettingsView }) {
   const trpc = useTRPC();
-  const refresh = useRefreshOrg();
+  const refreshOrg = useRefreshOrg();
+  const queryClient = useQueryClient();
+  // Costs, the grid and the span feed every plan page's cached figures.
+  const refresh = () => {
+    refreshOrg();
+    void queryClient.invalidateQueries();
+  };
   const s = view.settings;
   const [name, setName] = useState(s.name);
   const [timeZone, setTimeZone] = useState(s.timeZone);
