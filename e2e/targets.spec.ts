@@ -1,6 +1,7 @@
+import type { Page } from "@playwright/test";
 import { expect, signIn, snap, test } from "./fixtures";
 
-const agentHours = async (page: import("@playwright/test").Page) => Number((await page.getByTestId("week-agent-hours").innerText()).replace(/,/g, ""));
+const agentHours = async (page: Page) => Number((await page.getByTestId("week-agent-hours").innerText()).replace(/,/g, ""));
 
 test("the manager raises the voice service-level target on Channels and the requirement rises on Staffing; Save as targets puts it back", async ({ page }) => {
   await signIn(page, "manager");
