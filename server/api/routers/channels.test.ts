@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, channels, requirements, rosters } from "@/db/schema";
+import { auditLog, channels, orgSettings, requirements, rosters } from "@/db/schema";
 import { findChannelPreset } from "@/server/domain/staffing/channel-presets";
 import { errorDetails } from "@/server/api/trpc";
 import { callerFor, FIXED_NOW, freshDb } from "@/server/testing/api-harness";
@@ -114,7 +114,13 @@ describe("channels and targets", () => {
     const preset = findChannelPreset("twitter");
     if (!preset) throw new Error("no twitter preset");
     const { caller } = callerFor(db, planner.id);
-    const created = await caller.channels.create({ key: preset.key, name: preset.name, kind: preset.kind, ...preset.targets, targetSl: 0.8, patienceSeconds: 60 });
+    const input = { key: preset.key, name: preset.name, kind: preset.kind, ...preset.targets, targetSl: 0.8, patienceSeconds: 60 };
+    // At 30-minute intervals a 15-minute response cannot be planned: refused on its field, nothing written.
+    const refused = await caller.channels.create(input).catch((e: unknown) => e);
+    expect(errorDetails(refused).fieldErrors?.responseMinutes?.[0]).toMatch(/shorter than the 30-minute planning interval/);
+    expect(db.select().from(channels).all()).toHaveLength(4);
+    db.update(orgSettings).set({ intervalMinutes: 15 }).where(eq(orgSettings.id, 1)).run();
+    const created = await caller.channels.create(input);
     expect(created).toMatchObject({ key: "twitter", kind: "messaging", responseMinutes: 15, targetSl: null, patienceSeconds: null, retiredAt: null });
     const list = await caller.channels.list();
     expect(list.presets.map((p) => p.name)).toContain("Twitter/X");

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { requiredChatAgents, requiredDeferredAgents, simulateDeferredWork } from "./channel-models";
 import { StaffingInputError, achievedService, requiredAgents } from "./erlang-c";
+import { responseTargetProblem } from "./requirements";
 
 describe("requiredChatAgents", () => {
   const chat = { chats: 90, intervalSeconds: 1800, ahtSeconds: 900, targetSl: 0.8, targetSeconds: 90 };
@@ -175,3 +176,11 @@ function* allPlans(length: number, maxAgents: number): Generator<number[]> {
     for (let n = 0; n <= maxAgents; n++) yield [...rest, n];
   }
 }
+
+describe("responseTargetProblem", () => {
+  it("accepts a target of at least one interval and names the fix for a shorter one", () => {
+    expect(responseTargetProblem(15, 15)).toBeNull();
+    expect(responseTargetProblem(60, 30)).toBeNull();
+    expect(responseTargetProblem(15, 30)).toMatch(/15-minute response target is shorter than the 30-minute planning interval: plan in 15-minute intervals/);
+  });
+});

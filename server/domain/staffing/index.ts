@@ -23,7 +23,7 @@ export { MIN_ABANDONED_CONTACTS, MIN_ABANDONED_SHARE, estimatePatienceSeconds, r
 export type { AbandonHistoryRow } from "./patience";
 export { requiredChatAgents, requiredDeferredAgents, simulateDeferredWork } from "./channel-models";
 export type { ChatStaffingInput, ChatStaffingResult, DeferredIntervalResult, DeferredWorkInput } from "./channel-models";
-export { MAX_INTERVALS, computeStaffingRequirements, isDeferredKind } from "./requirements";
+export { MAX_INTERVALS, computeStaffingRequirements, isDeferredKind, responseTargetProblem } from "./requirements";
 export { compareChannelModels } from "./model-comparison";
 export type { ModelComparison } from "./model-comparison";
 export type {

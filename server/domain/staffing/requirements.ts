@@ -34,6 +34,17 @@ export function isDeferredKind(kind: ChannelKind): boolean {
   return kind === "email" || kind === "social" || kind === "messaging";
 }
 
+/**
+ * Why a deferred channel's response target cannot be planned at an interval length, or null when
+ * it can: the deferred-work model counts deadlines in whole intervals, so the target must last at
+ * least one (a 15-minute Twitter/X target needs 15-minute intervals).
+ * @example responseTargetProblem(15, 30) //=> "A 15-minute response target is shorter than the 30-minute planning interval: plan in 15-minute intervals (Settings) or allow at least 30 minutes"
+ */
+export function responseTargetProblem(responseMinutes: number, intervalMinutes: number): string | null {
+  if (responseMinutes >= intervalMinutes) return null;
+  return `A ${responseMinutes}-minute response target is shorter than the ${intervalMinutes}-minute planning interval: plan in ${intervalMinutes > 15 ? 15 : intervalMinutes}-minute intervals (Settings) or allow at least ${intervalMinutes} minutes`;
+}
+
 /** How one channel is staffed. Fields not used by a channel's kind are ignored. */
 export interface ChannelSettings {
   channelId: string;

@@ -6,7 +6,7 @@
  */
 import type { Actor } from "@/server/auth/actor";
 import { CHANNEL_PRESETS, type ChannelPreset } from "@/server/domain/staffing/channel-presets";
-import { isDeferredKind } from "@/server/domain/staffing";
+import { isDeferredKind, responseTargetProblem } from "@/server/domain/staffing";
 import { AppError } from "@/server/errors";
 import { writeAudit } from "@/server/repositories/audit-repository";
 import * as orgRepo from "@/server/repositories/org-repository";
@@ -69,6 +69,13 @@ function refuseTakenName(db: Store, name: string, exceptKey?: string) {
   if (orgRepo.isChannelNameTaken(db, name, exceptKey)) throw new AppError("INVALID_INPUT", { field: "name", message: "A channel with this name exists" });
 }
 
+/** A deferred target shorter than the planning interval cannot be staffed: refused on its field. */
+function refuseUnplannableResponse(db: Store, fields: ChannelFields) {
+  if (fields.responseMinutes === null) return;
+  const problem = responseTargetProblem(fields.responseMinutes, orgRepo.getSettings(db).intervalMinutes);
+  if (problem) throw new AppError("INVALID_INPUT", { field: "responseMinutes", message: problem });
+}
+
 function mustFind(db: Store, key: string): ChannelRecord {
   const row = orgRepo.getChannel(db, key);
   if (!row) throw new AppError("NOT_FOUND", { message: `No channel "${key}"` });
@@ -80,7 +87,9 @@ export function createChannel(db: Store, actor: Actor, input: TCreateChannelInpu
   return inTransaction(db, (tx) => {
     if (orgRepo.getChannel(tx, input.key)) throw new AppError("INVALID_INPUT", { field: "key", message: `A channel with the id "${input.key}" exists` });
     refuseTakenName(tx, input.name);
-    const row = orgRepo.insertChannel(tx, input.key, fieldsForKind(input.kind, input.name, input));
+    const fields = fieldsForKind(input.kind, input.name, input);
+    refuseUnplannableResponse(tx, fields);
+    const row = orgRepo.insertChannel(tx, input.key, fields);
     writeAudit(tx, { actorId: actor.id, action: "channel.create", entity: "channel", entityId: row.key, details: input, at: now });
     return row;
   });
@@ -88,6 +97,7 @@ export function createChannel(db: Store, actor: Actor, input: TCreateChannelInpu
 
 /** One channel's new fields, written with the restaff (when targets changed) and the audit entry. */
 function writeChannels(tx: Store, actor: Actor, changes: { before: ChannelRecord; after: ChannelFields }[], now: Date, action: string): RestaffResult | null {
+  for (const { after } of changes) refuseUnplannableResponse(tx, after);
   for (const { before, after } of changes) orgRepo.updateChannel(tx, before.key, after);
   const changed = changes.filter((c) => changesStaffing(c.before, c.after));
   const restaff = changed.length > 0 ? restaffStoredWeeks(tx, now, (when) => `${changed.map((c) => c.after.name).join(", ")} targets changed on ${when}; re-solve to plan for them`) : null;

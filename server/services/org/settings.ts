@@ -10,6 +10,7 @@ import * as orgRepo from "@/server/repositories/org-repository";
 import * as rosterRepo from "@/server/repositories/roster-repository";
 import * as staffingRepo from "@/server/repositories/staffing-repository";
 import { inTransaction, type Store } from "@/server/repositories/unit-of-work";
+import { responseTargetProblem } from "@/server/domain/staffing";
 import { formatInstant, DAY_AND_TIME } from "@/server/domain/time/format";
 import { weekContaining } from "@/server/domain/time/weeks";
 import type { TSettingsInput } from "./settings-inputs";
@@ -49,6 +50,10 @@ export function updateSettings(db: Store, actor: Actor, input: TSettingsInput, n
         field: "intervalMinutes",
         message: `Requirements and rosters are stored on ${before.intervalMinutes}-minute intervals; the interval length can only change before the first forecast or roster.`,
       });
+    }
+    for (const channel of input.intervalMinutes === before.intervalMinutes ? [] : orgRepo.listChannels(tx)) {
+      const problem = channel.responseMinutes === null ? null : responseTargetProblem(channel.responseMinutes, input.intervalMinutes);
+      if (problem) throw new AppError("INVALID_INPUT", { field: "intervalMinutes", message: `${channel.name}: ${problem}` });
     }
     const regionIds = new Set(orgRepo.listRegions(tx).map((r) => r.id));
     for (const cost of input.regionCosts) {
