@@ -3,6 +3,7 @@
  * model choice per channel) and staffed before any write; the requirements, the forecast run and
  * its audit entry then land in one transaction, so a failed forecast changes nothing.
  */
+import { toRequirementRecord } from "./requirement-records";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import type { Actor } from "@/server/auth/actor";
@@ -134,19 +135,7 @@ export function generateWeekRequirements(
   const rows: RequirementRecord[] = computed.intervals
     .filter((iv) => iv.startsAtMs >= from.getTime() && iv.startsAtMs < to.getTime())
     .flatMap((iv) =>
-      iv.channels.map((c) => ({
-        intervalStart: new Date(iv.startsAtMs),
-        channelKey: c.channelId,
-        intervalMinutes: settings.intervalMinutes,
-        contacts: c.contacts,
-        ahtSeconds: c.ahtSeconds,
-        agents: c.agents,
-        agentsWithShrinkage: c.agentsWithShrinkage,
-        serviceLevel: c.serviceLevel,
-        asaSeconds: c.asaSeconds,
-        occupancy: c.occupancy,
-        probabilityAbandon: c.probabilityAbandon,
-      })),
+      iv.channels.map((c) => toRequirementRecord(iv.startsAtMs, settings.intervalMinutes, c)),
     );
   const historyUsed = summariseHistorySpan(span.channels, settings.timeZone, { channelOrder: channelRows.map((c) => c.key) });
   const forecastRunId = inTransaction(db, (tx) => {

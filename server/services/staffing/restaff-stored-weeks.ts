@@ -4,6 +4,7 @@
  * staffed again with the channels as they now are, inside the caller's transaction, and the
  * drafts planned on those weeks are marked stale. No forecast is re-run.
  */
+import { toRequirementRecord } from "./requirement-records";
 import { computeStaffingRequirements, StaffingInputError, type ForecastInterval } from "@/server/domain/staffing";
 import { formatInstant, DAY_AND_TIME } from "@/server/domain/time/format";
 import { weekContaining } from "@/server/domain/time/weeks";
@@ -49,19 +50,7 @@ function restaffWeek(rows: readonly RequirementRecord[], channels: readonly orgR
     iv.channels
       // The engine fills every interval for every channel; keep the rows the forecast stored.
       .filter((c) => stored.has(`${iv.startsAtMs}|${c.channelId}`))
-      .map((c) => ({
-        intervalStart: new Date(iv.startsAtMs),
-        channelKey: c.channelId,
-        intervalMinutes,
-        contacts: c.contacts,
-        ahtSeconds: c.ahtSeconds,
-        agents: c.agents,
-        agentsWithShrinkage: c.agentsWithShrinkage,
-        serviceLevel: c.serviceLevel,
-        asaSeconds: c.asaSeconds,
-        occupancy: c.occupancy,
-        probabilityAbandon: c.probabilityAbandon,
-      })),
+      .map((c) => toRequirementRecord(iv.startsAtMs, intervalMinutes, c)),
   );
 }
 
