@@ -178,7 +178,9 @@ export async function seedDemo(db: Queryable, opts: { now: DateTime; rosterSolve
         minMinutesPerWeek: partTime ? 900 : 1800,
         maxDaysPerWeek: partTime ? 4 : DEFAULT_CONTRACT.maxDaysPerWeek,
         minRestMinutes: DEFAULT_CONTRACT.minRestMinutes,
-        templateIds: partTime ? [short6.id] : agentNumber % 5 === 0 ? [day8.id, long10.id] : [day8.id],
+        // The demo agent works the team's common template, so the self-service pages show swaps
+        // a teammate can actually take (a Long 10h shift has no taker in a team on Day 8.5h).
+        templateIds: partTime ? [short6.id] : agentNumber % 5 === 0 && !isDemoAgent ? [day8.id, long10.id] : [day8.id],
       });
     }
   }
